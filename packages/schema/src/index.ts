@@ -1,0 +1,5 @@
+export * from './taxonomy.js';
+export * from './geo.js';
+export * from './activity.js';
+export * from './hsds.js';
+export * from './api.js';

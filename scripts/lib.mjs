@@ -1,0 +1,72 @@
+// Shared helpers for the root commands (npm start, npm test): they must work on a
+// fresh machine with only Node.js 20 and npm, so they bootstrap pnpm and the
+// workspace dependencies themselves.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+export const pnpmVersion = pkg.packageManager.replace(/^pnpm@/, '');
+
+let cachedPnpm;
+/** The command that runs the pinned pnpm: a global pnpm of the same major, else the pinned one via npx. */
+export function pnpmCommand() {
+  if (cachedPnpm) return cachedPnpm;
+  const major = pnpmVersion.split('.')[0];
+  try {
+    const v = execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, COREPACK_ENABLE_STRICT: '0' } }).trim();
+    if (v.split('.')[0] === major) return (cachedPnpm = ['pnpm']);
+  } catch {
+    // not installed: fall through to npx
+  }
+  return (cachedPnpm = ['npx', '--yes', `pnpm@${pnpmVersion}`]);
+}
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+export function pnpm(args, opts = {}) {
+  const [cmd, ...pre] = pnpmCommand();
+  return run(cmd, [...pre, ...args], opts);
+}
+
+function installFingerprint() {
+  const h = createHash('sha256');
+  h.update(readFileSync(join(root, 'pnpm-lock.yaml')));
+  return h.digest('hex');
+}
+
+/** Install workspace dependencies when node_modules is missing or older than the lockfile. */
+export function ensureInstalled({ quiet = false } = {}) {
+  const marker = join(root, 'node_modules', '.sk-installed');
+  const want = existsSync(join(root, 'pnpm-lock.yaml')) ? installFingerprint() : 'none';
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return;
+  if (!quiet) console.log('Installing dependencies (pnpm install)…');
+  const code = pnpm(['install', '--frozen-lockfile']);
+  if (code !== 0) throw new Error(`pnpm install failed with exit code ${code}`);
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  writeFileSync(marker, want);
+}
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Browser tests use Debian's Chromium; install it when we can (root + apt), else explain. */
+export function ensureChromium() {
+  if (existsSync(chromiumPath)) return chromiumPath;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Installing Chromium from Debian packages (apt-get install -y chromium)…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}. Install Debian's "chromium" package or set CHROMIUM_PATH.`);
+  }
+  return chromiumPath;
+}
