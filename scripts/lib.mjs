@@ -70,3 +70,39 @@ export function ensureChromium() {
   }
   return chromiumPath;
 }
+
+/** Files whose change means the workspace must be built again. */
+function buildInputsFingerprint() {
+  const out = execFileSync('git', ['ls-files', '-s', '--', 'packages', 'tsconfig.json', 'pnpm-lock.yaml'], { cwd: root, encoding: 'utf8' });
+  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages'], { cwd: root, encoding: 'utf8' });
+  const h = createHash('sha256').update(out);
+  // Uncommitted edits count too: hash their content.
+  for (const line of dirty.split('\n').filter(Boolean)) {
+    const file = line.slice(3);
+    const p = join(root, file);
+    if (existsSync(p)) {
+      try {
+        h.update(file).update(readFileSync(p));
+      } catch {
+        h.update(file);
+      }
+    }
+  }
+  return h.digest('hex');
+}
+
+/** `pnpm -r build`, skipped when nothing that goes into the build changed since the last one. */
+export function ensureBuilt({ force = false } = {}) {
+  const marker = join(root, 'node_modules', '.sk-built');
+  let want = null;
+  try {
+    want = buildInputsFingerprint();
+  } catch {
+    // not a git checkout: always build
+  }
+  if (!force && want && existsSync(marker) && readFileSync(marker, 'utf8') === want) return 0;
+  console.log('Building the workspace (pnpm -r build)…');
+  const code = pnpm(['-r', 'build']);
+  if (code === 0 && want) writeFileSync(marker, want);
+  return code;
+}

@@ -4,7 +4,7 @@
 // "N passed, N failed". Exits non-zero on any failure.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath, ensureChromium, ensureInstalled, pnpm, root, run } from './lib.mjs';
+import { chromiumPath, ensureBuilt, ensureChromium, ensureInstalled, pnpm, root, run } from './lib.mjs';
 
 const resultsDir = join(root, '.test-results');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -15,7 +15,7 @@ ensureChromium();
 process.env.CHROMIUM_PATH = chromiumPath;
 
 console.log('\n▶ build');
-if (pnpm(['-r', 'build']) !== 0) {
+if (ensureBuilt() !== 0) {
   console.error('Build failed.');
   console.log('\n0 passed, 1 failed');
   process.exit(1);

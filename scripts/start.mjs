@@ -1,0 +1,54 @@
+// `npm start`: the demo. Installs what is missing, builds when sources changed,
+// then starts Meilisearch (data in .data/), ingests the demo feeds when needed,
+// starts the search API, the example intake receiver and the example pages, and
+// prints their URLs. Ctrl-C stops everything it started.
+import { ensureBuilt, ensureInstalled } from './lib.mjs';
+
+const port = (name, fallback) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    console.error(`${name} must be a port number (1-65535), got "${v}"`);
+    process.exit(2);
+  }
+  return n;
+};
+const ports = {
+  apiPort: port('SK_API_PORT', 8787),
+  pagesPort: port('SK_PAGES_PORT', 8080),
+  intakePort: port('SK_INTAKE_PORT', 8790),
+  meiliPort: port('SK_MEILI_PORT', 0),
+};
+
+ensureInstalled();
+ensureBuilt();
+
+const { startDemo } = await import('../examples/demo/demo.mjs');
+let demo;
+try {
+  demo = await startDemo({ ...ports });
+} catch (e) {
+  console.error(`\nThe demo could not start: ${e.message}`);
+  process.exit(1);
+}
+
+const u = demo.urls;
+console.log(`
+Sociale Kaart demo is running.
+  HIS consult page (huisarts):   ${u.hisConsult}
+  Gemeente page (inwoners):      ${u.gemeenteSite}
+  Search API docs:               ${u.apiDocs}
+  Intake receiver (aanbieder):   ${u.intakeReceiver ?? '(not available)'}
+Press Ctrl-C to stop everything.`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await demo.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
