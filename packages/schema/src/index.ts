@@ -3,3 +3,4 @@ export * from './geo.js';
 export * from './activity.js';
 export * from './hsds.js';
 export * from './api.js';
+export * from './schedule.js';

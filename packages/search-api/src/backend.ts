@@ -1,0 +1,235 @@
+/**
+ * The search engine as the API sees it: a few Meilisearch calls, each with a hard
+ * timeout, and one error type for "Meilisearch is not answering".
+ *
+ * Requests go through node:http with a keep-alive agent and one write per request.
+ * (With fetch/undici, which writes headers and body separately, Meilisearch answers
+ * on a kept-alive connection arrive ~40 ms late as soon as the response is more than a
+ * few hundred bytes: a Nagle / delayed-ACK stall. node:http does not trigger it.)
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
+import type { Activity } from '@sociale-kaart/schema';
+import { UpstreamUnavailableError } from './problem.js';
+import { uuidFromName } from './uuid.js';
+
+export type SearchRequest = SearchParams & { q?: string | null };
+export type SearchResult<T = Activity> = SearchResponse<T & Record<string, unknown>, SearchParams> & {
+  totalHits?: number;
+  totalPages?: number;
+  estimatedTotalHits?: number;
+};
+
+export interface SearchBackend {
+  readonly indexUid: string;
+  search<T = Activity>(request: SearchRequest): Promise<SearchResult<T>>;
+  /** Several searches in one round trip, answered in order. */
+  multiSearch<T = Activity>(requests: SearchRequest[]): Promise<Array<SearchResult<T>>>;
+  /** One document by id; null when unknown. */
+  getDocument<T = Activity>(id: string): Promise<T | null>;
+  /** Changes whenever the live index changes (used in ETags); cached briefly. */
+  indexVersion(): Promise<string>;
+  /** Meilisearch reachable and the live index exists. Never throws. */
+  ready(): Promise<boolean>;
+}
+
+/** Meilisearch answered with an error status. `code` is Meilisearch's error code. */
+export class MeiliResponseError extends Error {
+  override name = 'MeiliResponseError';
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface MeiliBackendOptions {
+  url: string;
+  apiKey?: string | undefined;
+  index: string;
+  /** Per call; at most 2000. */
+  timeoutMs: number;
+  /** Called for every failed call (timeouts, connection errors, 5xx), for metrics. */
+  onError?: (kind: 'timeout' | 'connection' | 'status') => void;
+  /** How long the index version is cached (default 1000 ms). */
+  versionTtlMs?: number;
+  retryAfterSeconds?: number;
+}
+
+export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend & { close(): void } {
+  const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+  const secure = base.protocol === 'https:';
+  const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const timeoutMs = Math.min(options.timeoutMs, 2000);
+  const indexPath = `indexes/${encodeURIComponent(options.index)}`;
+  const unavailable = () => new UpstreamUnavailableError(options.retryAfterSeconds ?? 5);
+
+  function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const url = new URL(path, base);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(payload.length);
+    }
+    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const fail = (err: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(err);
+      };
+      const req = (secure ? https : http).request(url, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', () => {
+          options.onError?.('connection');
+          fail(unavailable());
+        });
+        res.on('end', () => {
+          if (settled) return;
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = text === '' ? undefined : JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) {
+            settled = true;
+            clearTimeout(timer);
+            resolve(json as T);
+            return;
+          }
+          if (status >= 500 || status === 0) {
+            options.onError?.('status');
+            fail(unavailable());
+            return;
+          }
+          const err = json as { code?: string; message?: string } | undefined;
+          fail(new MeiliResponseError(status, err?.code, err?.message ?? `HTTP ${status}`));
+        });
+      });
+      const timer = setTimeout(() => {
+        options.onError?.('timeout');
+        fail(unavailable());
+        req.destroy();
+      }, timeoutMs);
+      req.on('error', () => {
+        options.onError?.('connection');
+        fail(unavailable());
+      });
+      req.end(payload);
+    });
+  }
+
+  // Missing index or a key without rights: for callers the search is unavailable, not their fault.
+  async function guarded<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof MeiliResponseError && (err.code === 'index_not_found' || err.status === 401 || err.status === 403)) {
+        options.onError?.('status');
+        throw unavailable();
+      }
+      throw err;
+    }
+  }
+
+  let version: { value: string; at: number } | undefined;
+  const versionTtl = options.versionTtlMs ?? 1000;
+
+  return {
+    indexUid: options.index,
+    search<T>(req: SearchRequest) {
+      return guarded(() => request<SearchResult<T>>('POST', `${indexPath}/search`, req));
+    },
+    async multiSearch<T>(requests: SearchRequest[]) {
+      if (requests.length === 0) return [];
+      const queries: MultiSearchQuery[] = requests.map((r) => ({ ...r, indexUid: options.index }));
+      const res = await guarded(() => request<{ results: Array<SearchResult<T>> }>('POST', 'multi-search', { queries }));
+      return res.results;
+    },
+    async getDocument<T>(id: string) {
+      try {
+        return await guarded(() => request<T>('GET', `${indexPath}/documents/${encodeURIComponent(id)}`));
+      } catch (err) {
+        if (err instanceof MeiliResponseError && err.code === 'document_not_found') return null;
+        throw err;
+      }
+    },
+    async indexVersion() {
+      const now = Date.now();
+      if (version && now - version.at < versionTtl) return version.value;
+      const info = await guarded(() => request<{ uid: string; createdAt: string; updatedAt: string }>('GET', indexPath));
+      version = { value: `${info.createdAt}|${info.updatedAt}`, at: now };
+      return version.value;
+    },
+    async ready() {
+      try {
+        await request('GET', 'health');
+        await guarded(() => request('POST', `${indexPath}/search`, { q: '', limit: 0 }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+export interface SearchKeyResult {
+  key: string | undefined;
+  /** What happened, for the start-up log line (never the key itself). */
+  note: string;
+}
+
+/**
+ * Given a master or admin key, returns a key that can only search (and read documents and index
+ * metadata) on `index`, creating it once with a stable uid; given a search key already,
+ * returns it unchanged. The master key then stays in this process and is not used for
+ * any search.
+ */
+export async function deriveSearchKey(url: string, key: string | undefined, index: string, timeoutMs = 2000): Promise<SearchKeyResult> {
+  if (!key) return { key, note: 'no Meilisearch key configured' };
+  const base = url.replace(/\/+$/, '');
+  const call = async (method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  try {
+    const probe = await call('GET', '/keys?limit=1');
+    if (probe.status === 401 || probe.status === 403) return { key, note: 'using the configured key (it cannot manage keys: good, it is not a master key)' };
+    if (!probe.ok) return { key, note: `using the configured key (key check answered ${probe.status})` };
+    const uid = uuidFromName(`search-key:v2:${index}`);
+    const existing = await call('GET', `/keys/${uid}`);
+    if (existing.ok) {
+      const k = (await existing.json()) as { key: string };
+      return { key: k.key, note: 'using the derived search key of this index' };
+    }
+    const created = await call('POST', '/keys', {
+      uid,
+      name: `sociale-kaart-api (${index})`,
+      description: 'Read-only key (search, read documents and index metadata) of the Sociale Kaart search API',
+      actions: ['search', 'documents.get', 'indexes.get'],
+      indexes: [index],
+      expiresAt: null,
+    });
+    if (!created.ok) return { key, note: `using the configured key (could not create a search key: HTTP ${created.status})` };
+    const k = (await created.json()) as { key: string };
+    return { key: k.key, note: 'created and using a search key for this index' };
+  } catch {
+    return { key, note: 'using the configured key (Meilisearch not reachable at start)' };
+  }
+}

@@ -1,0 +1,77 @@
+/** Activity documents → the display shapes of the API (search hits, activity detail). */
+import {
+  categoryLabel,
+  distanceKm,
+  formatSchedules,
+  needLabel,
+  nextOccurrence,
+  type Activity,
+  type ActivityResponse,
+  type Lang,
+  type LatLng,
+  type SearchHit,
+} from '@sociale-kaart/schema';
+
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_END = '\uE001';
+const MARKERS = /[\uE000\uE001]/g;
+const HAS_MARKER = /[\uE000\uE001]/;
+
+/**
+ * Highlighted text from Meilisearch's `_formatted` value. Only trusted when removing the
+ * markers gives back exactly the original text; otherwise (or when the original itself
+ * contains the marker characters) the original comes back without markers.
+ */
+export function safeHighlight(original: string, formatted: unknown): string {
+  if (typeof formatted !== 'string' || HAS_MARKER.test(original)) return original.replace(MARKERS, '');
+  return formatted.replace(MARKERS, '') === original ? formatted : original;
+}
+
+export function labelled(keys: readonly string[], label: (k: string, lang: Lang) => string, lang: Lang) {
+  return keys.map((key) => ({ key, label: label(key, lang) }));
+}
+
+export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknown> }, lang: Lang, center: LatLng | null, now: Date): SearchHit {
+  const geo = doc._geo ?? null;
+  return {
+    id: doc.id,
+    title: doc.title,
+    summary: doc.summary,
+    organization: { name: doc.organization.name },
+    categories: labelled(doc.categories, categoryLabel, lang),
+    needs: labelled(doc.needs, needLabel, lang),
+    location: doc.location
+      ? { name: doc.location.name, street: doc.location.street, postcode: doc.location.postcode, city: doc.location.city }
+      : null,
+    geo: geo ? { lat: geo.lat, lng: geo.lng } : null,
+    distanceKm: center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null,
+    nextSession: nextOccurrence(doc.schedules ?? [], now),
+    schedule: formatSchedules(doc.schedules ?? [], lang),
+    days: doc.days ?? [],
+    partsOfDay: doc.partsOfDay ?? [],
+    free: doc.free,
+    costDescription: doc.costDescription ?? null,
+    online: doc.online,
+    wheelchairAccessible: doc.wheelchairAccessible ?? null,
+    contact: { phone: doc.phone ?? null, email: doc.email ?? null, url: doc.url ?? null },
+    acceptsWelzijnOpRecept: doc.acceptsWelzijnOpRecept,
+    referralRequired: doc.referralRequired,
+    isWelzijnscoach: doc.isWelzijnscoach ?? false,
+    status: doc.status,
+    highlight: {
+      title: safeHighlight(doc.title, doc._formatted?.title),
+      summary: safeHighlight(doc.summary, doc._formatted?.summary),
+    },
+  };
+}
+
+export function toActivityResponse(doc: Activity, lang: Lang, now: Date): ActivityResponse {
+  const { _formatted: _f, _geoDistance: _d, ...rest } = doc as Activity & { _formatted?: unknown; _geoDistance?: unknown };
+  return {
+    ...rest,
+    categoryItems: labelled(doc.categories, categoryLabel, lang),
+    needItems: labelled(doc.needs, needLabel, lang),
+    scheduleText: formatSchedules(doc.schedules ?? [], lang),
+    nextSession: nextOccurrence(doc.schedules ?? [], now),
+  };
+}

@@ -1,0 +1,16 @@
+export { createReferralsApp, consoleReferralLogger, referralLoggerFromLog, hashToken, DEFAULT_CREATE_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT } from './app.js';
+export type { ReferralsDeps, ReferralLogger } from './app.js';
+export { FileReferralStore, MemoryReferralStore, currentStatus, PROVIDER_STATUSES, RELAY_STATUSES, REFERRAL_STATUSES } from './store.js';
+export type { ReferralStore, ReferralRecord, NewReferral, ReferralStatus, ReferralStatusEntry, ProviderStatus, ReferralTargetType } from './store.js';
+export { signBody, signatureHeaders, verifySignature, signatureDigest, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
+export type { SignatureCheck, SignatureFailure, VerifySignatureInput } from './signature.js';
+export { deliverSigned, backoffDelay, DEFAULT_DELIVERY } from './delivery.js';
+export type { DeliveryOptions, DeliveryResult } from './delivery.js';
+export { createMeiliReferralLookup, createArrayReferralLookup, pickWelzijnscoach } from './lookup.js';
+export type { ReferralLookup, CoachOptions } from './lookup.js';
+export { TokenBucketLimiter } from './rate-limit.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export { createReferralSchema, statusUpdateSchema, referralCreatedSchema, referralViewSchema, referralProblemSchema, CONTACT_PREFERENCES } from './schemas.js';
+export type { CreateReferralBody } from './schemas.js';
+export { referralConfigFromEnv, parseReferralSecrets, openReferralStore, MIN_SECRET_LENGTH } from './config.js';
+export type { ReferralConfig } from './config.js';

@@ -1,0 +1,87 @@
+/**
+ * Where a referral goes: an activity by id, or the welzijnscoach of the patient's gemeente.
+ */
+import type { Index } from 'meilisearch';
+import { activityIdSchema, distanceKm, foldText, lookupPc4, type Activity } from '@sociale-kaart/schema';
+
+export interface ReferralLookup {
+  lookupActivity(id: string): Promise<Activity | null>;
+  findWelzijnscoach(postcode: string): Promise<Activity | null>;
+}
+
+export interface CoachOptions {
+  /** Without a coach in the postcode's own place, take the nearest one within this distance (default 25 km). */
+  maxDistanceKm?: number;
+}
+
+function canTakeReferrals(a: Activity): boolean {
+  return a.isWelzijnscoach === true && a.acceptsWelzijnOpRecept === true && a.status === 'active';
+}
+
+/**
+ * The coach for a postcode: one whose gemeente or city is the postcode's place (nearest of
+ * those), else the nearest within `maxDistanceKm`. The PC4 table knows the place
+ * (woonplaats), not the gemeente, so a gemeente with several places relies on distance.
+ */
+export function pickWelzijnscoach(candidates: readonly Activity[], postcode: string, { maxDistanceKm = 25 }: CoachOptions = {}): Activity | null {
+  const pc = lookupPc4(postcode);
+  if (!pc) return null;
+  const place = foldText(pc.place);
+  const ranked = candidates
+    .filter(canTakeReferrals)
+    .map((a) => ({
+      a,
+      samePlace: place !== '' && [a.gemeente, a.location?.gemeente, a.location?.city].some((p) => p != null && foldText(p) === place),
+      km: a._geo ? distanceKm(pc, a._geo) : Number.POSITIVE_INFINITY,
+    }))
+    .sort((x, y) => Number(y.samePlace) - Number(x.samePlace) || x.km - y.km);
+  const best = ranked[0];
+  if (!best) return null;
+  return best.samePlace || best.km <= maxDistanceKm ? best.a : null;
+}
+
+/** For tests and demos without Meilisearch. */
+export function createArrayReferralLookup(activities: readonly Activity[], options: CoachOptions = {}): ReferralLookup {
+  return {
+    async lookupActivity(id) {
+      return activities.find((a) => a.id === id) ?? null;
+    },
+    async findWelzijnscoach(postcode) {
+      return pickWelzijnscoach(activities, postcode, options);
+    },
+  };
+}
+
+// Constant: nothing from the request reaches a filter string.
+const COACH_FILTER = 'isWelzijnscoach = true AND acceptsWelzijnOpRecept = true AND status = "active"';
+
+/**
+ * Both lookups over the live activity index:
+ * `createReferralsApp({ ...createMeiliReferralLookup(client.index('activities')), ... })`.
+ */
+export function createMeiliReferralLookup(index: Pick<Index<Activity>, 'getDocument' | 'search'>, options: CoachOptions = {}): ReferralLookup {
+  return {
+    async lookupActivity(id) {
+      if (!activityIdSchema.safeParse(id).success) return null;
+      try {
+        return await index.getDocument<Activity>(id);
+      } catch (error) {
+        if ((error as { response?: Response }).response?.status === 404) return null;
+        throw error;
+      }
+    },
+    async findWelzijnscoach(postcode) {
+      const pc = lookupPc4(postcode);
+      if (!pc) return null;
+      const result = await index.search<Activity>('', {
+        filter: COACH_FILTER,
+        sort: [`_geoPoint(${pc.lat.toFixed(6)},${pc.lng.toFixed(6)}):asc`],
+        limit: 50,
+      });
+      const found = pickWelzijnscoach(result.hits, postcode, options);
+      if (!found) return null;
+      const { _geoDistance: _, ...activity } = found as Activity & { _geoDistance?: number };
+      return activity;
+    },
+  };
+}
