@@ -20,6 +20,8 @@ export function escapeHtml(value) {
  * @typedef {{ referral: any, receivedAt: string, statuses: SentStatus[] }} ReceivedReferral
  * @param {{ secret: string, organizationId: string, apiBase?: string, fetch?: typeof fetch, clock?: () => Date, maxAgeSeconds?: number }} options
  *   apiBase: when set, only status URLs under it are accepted (defence in depth: the payload is signed anyway).
+ *   organizationId: the organisation this intake serves, or "*" for a regional intake (such as the
+ *   welzijnscoaches' shared intake) that the relay operator routes every provider's referrals to.
  */
 export function createIntakeReceiver({ secret, organizationId, apiBase, fetch: fetchImpl = globalThis.fetch, clock = () => new Date(), maxAgeSeconds = 300 }) {
   if (!secret) throw new Error('createIntakeReceiver needs the shared secret');
@@ -42,7 +44,7 @@ export function createIntakeReceiver({ secret, organizationId, apiBase, fetch: f
       return c.json({ error: 'body is not JSON' }, 400);
     }
     if (typeof referral?.referralId !== 'string' || typeof referral.statusUrl !== 'string') return c.json({ error: 'referralId and statusUrl are required' }, 400);
-    if (referral.organization?.id !== organizationId) return c.json({ error: 'referral is for another organisation' }, 422);
+    if (organizationId !== '*' && referral.organization?.id !== organizationId) return c.json({ error: 'referral is for another organisation' }, 422);
     if (!/^https?:\/\//.test(referral.statusUrl) || (apiBase && !referral.statusUrl.startsWith(`${apiBase.replace(/\/+$/, '')}/`))) {
       return c.json({ error: 'statusUrl is not on the expected API' }, 422);
     }

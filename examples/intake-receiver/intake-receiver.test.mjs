@@ -56,6 +56,12 @@ describe('example intake receiver', () => {
     expect((await deliver(app, payload({ statusUrl: 'http://evil.test/v1/referrals/x/status' }))).status).toBe(422);
   });
 
+  it('as a regional intake ("*") accepts referrals for any organisation the relay routes to it', async () => {
+    const app = createIntakeReceiver({ secret: SECRET, organizationId: '*', apiBase: API });
+    expect((await deliver(app, payload({ organization: { id: 'org-b', name: 'B' } }))).status).toBe(202);
+    expect((await deliver(app, payload({ referralId: 'c3c8a0de-6a43-4c1b-9d7e-3d9f1d2a7c11', organization: { id: 'org-c', name: 'C' } }), { secret: 'another-secret-0123456789abcdefghijkl' })).status).toBe(401);
+  });
+
   it('escapes every text on the page', async () => {
     const app = createIntakeReceiver({ secret: SECRET, organizationId: 'org-a' });
     await deliver(app, payload({ note: '<script>alert(1)</script>', patient: { name: '<img src=x onerror=alert(2)>', contactPreference: 'email', email: 'a"b@x.nl' } }));

@@ -8,6 +8,8 @@ import { createApp } from './app.js';
 import { createMeiliBackend, deriveSearchKey } from './backend.js';
 import { ConfigError, loadConfig, usage, type ApiConfig } from './config.js';
 import { Metrics } from './metrics.js';
+import { createMeiliClient } from '@sociale-kaart/meili';
+import { createMeiliReferralLookup, createReferralsApp, openReferralStore, referralConfigFromEnv, referralLoggerFromLog } from './referrals/index.js';
 
 const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
 
@@ -18,7 +20,10 @@ export interface RunningServer {
 }
 
 /** Starts the API; `requestLog` receives one line per request (default: stdout). */
-export async function startServer(config: ApiConfig, options: { requestLog?: (line: Record<string, unknown>) => void } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ApiConfig,
+  options: { requestLog?: (line: Record<string, unknown>) => void; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningServer> {
   const key = await deriveSearchKey(config.meiliUrl, config.meiliKey, config.index);
   log({ level: 'info', msg: 'meilisearch key', note: key.note });
   const metrics = new Metrics();
@@ -30,12 +35,30 @@ export async function startServer(config: ApiConfig, options: { requestLog?: (li
     retryAfterSeconds: config.retryAfterSeconds,
     onError: (kind) => metrics.meiliError(kind),
   });
+  const clientIp = (c: { env: unknown }) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  // The referral relay (Welzijn op Recept): targets come from the live index, secrets and routes from the environment.
+  const referralConfig = referralConfigFromEnv(options.env ?? process.env, {
+    defaultPublicBaseUrl: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+  });
+  const referralStore = await openReferralStore(referralConfig.storePath);
+  const referralIndex = createMeiliClient({ url: config.meiliUrl, apiKey: key.key, timeoutMs: config.meiliTimeoutMs }).index(config.index);
+  const referrals = createReferralsApp({
+    ...createMeiliReferralLookup(referralIndex),
+    store: referralStore,
+    secrets: referralConfig.secrets,
+    intakeUrlFor: referralConfig.intakeUrlFor,
+    publicBaseUrl: referralConfig.publicBaseUrl,
+    allowInsecureIntake: referralConfig.allowInsecureIntake,
+    logger: referralLoggerFromLog(log),
+    clientKey: (c) => clientIp(c) ?? 'unknown',
+  });
   const app = createApp({
+    referrals,
     backend,
     config,
     metrics,
     log: options.requestLog ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
-    clientIp: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress,
+    clientIp,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -50,6 +73,7 @@ export async function startServer(config: ApiConfig, options: { requestLog?: (li
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         backend.close();
+        void referralStore.close();
       }),
   };
 }

@@ -185,6 +185,15 @@ describe('POST /v1/referrals targets', () => {
 });
 
 describe('POST /v1/referrals delivery', () => {
+  it('delivers to the operator-configured intake route instead of the feed\'s URL', async () => {
+    const intake = await scriptedIntake([202]);
+    const ctx = setup({ intakeUrl: null, deps: { intakeUrlFor: (org) => (org === 'org-a' ? intake.url : undefined) } });
+    const res = await ctx.request('/', postJson(referralBody()));
+    expect(res.status).toBe(202);
+    expect(intake.hits).toHaveLength(1);
+    expect(intake.hits[0]!.headers['x-sk-signature']).toBe(signBody(SECRET_A, intake.hits[0]!.body, intake.hits[0]!.headers['x-sk-timestamp']!));
+  });
+
   it('delivers a signed referral and answers 202 with a status URL carrying a token', async () => {
     const intake = await scriptedIntake([202]);
     const ctx = setup({ intakeUrl: intake.url });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openReferralStore, parseReferralSecrets, referralConfigFromEnv } from '../src/referrals/config.js';
 import { createArrayReferralLookup, pickWelzijnscoach } from '../src/referrals/lookup.js';
 import { FileReferralStore, MemoryReferralStore } from '../src/referrals/store.js';
-import { SECRET_A, activity } from './referrals/helpers.js';
+import { SECRET_A, SECRET_B, activity } from './referrals/helpers.js';
 
 const at = (gemeente: string, lat: number, lng: number) => ({
   location: { name: null, street: null, postcode: null, city: gemeente, gemeente },
@@ -53,6 +53,19 @@ describe('referral configuration', () => {
     expect(() => parseReferralSecrets('{"org-a":"short"}')).toThrow(/org-a.*32/);
     expect(() => parseReferralSecrets('["x"]')).toThrow(/JSON object/);
     expect(() => parseReferralSecrets('nope')).toThrow(/JSON object/);
+  });
+
+  it('parses intake routes with an operator intake URL and a "*" route for everyone else', () => {
+    const config = referralConfigFromEnv(
+      { SK_REFERRAL_SECRETS: JSON.stringify({ 'org-a': SECRET_A, '*': { secret: SECRET_B, intakeUrl: 'https://intake.regio.example/referrals' } }) },
+      { defaultPublicBaseUrl: 'http://127.0.0.1:8787' },
+    );
+    expect(config.secrets('org-a')).toBe(SECRET_A);
+    expect(config.intakeUrlFor('org-a')).toBeUndefined();
+    expect(config.secrets('org-z')).toBe(SECRET_B);
+    expect(config.intakeUrlFor('org-z')).toBe('https://intake.regio.example/referrals');
+    expect(() => parseReferralSecrets(JSON.stringify({ x: { secret: SECRET_A, intakeUrl: 'javascript:alert(1)' } }))).toThrow(/intakeUrl of organisation "x"/);
+    expect(() => parseReferralSecrets(JSON.stringify({ x: { intakeUrl: 'https://a.example' } }))).toThrow(/"x".*32/);
   });
 
   it('reads the environment, secrets from a file when given', () => {

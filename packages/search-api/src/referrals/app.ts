@@ -39,6 +39,8 @@ export interface ReferralsDeps {
   store: ReferralStore;
   /** The shared secret of an organisation's intake; undefined when it has none. */
   secrets: (organizationId: string) => string | undefined;
+  /** The operator's intake URL for an organisation, overriding the one in the feed (see config.ts). */
+  intakeUrlFor?: (organizationId: string) => string | undefined;
   /** Public origin of the API, e.g. `https://api.sociale-kaart.nl`; status URLs are built on it. */
   publicBaseUrl: string;
   /** Where the lead mounts this app (default `/v1/referrals`). */
@@ -196,7 +198,8 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
       });
     }
     const secret = deps.secrets(target.organization.id);
-    const urlProblem = intakeUrlProblem(target.intake?.url);
+    const intakeUrl = deps.intakeUrlFor?.(target.organization.id) ?? target.intake?.url;
+    const urlProblem = intakeUrlProblem(intakeUrl);
     if (urlProblem || !secret) {
       if (urlProblem === 'has no https intake URL') logger.warn('referral.intake_not_https', { organizationId: target.organization.id });
       return problem(c, 422, {
@@ -233,7 +236,7 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
       statusUrl: `${base}/${id}/status`,
     };
     const result = await deliverSigned({
-      url: target.intake!.url!,
+      url: intakeUrl!,
       secret,
       body: JSON.stringify(payload),
       options: delivery,

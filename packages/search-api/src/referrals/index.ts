@@ -12,5 +12,5 @@ export { TokenBucketLimiter } from './rate-limit.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export { createReferralSchema, statusUpdateSchema, referralCreatedSchema, referralViewSchema, referralProblemSchema, CONTACT_PREFERENCES } from './schemas.js';
 export type { CreateReferralBody } from './schemas.js';
-export { referralConfigFromEnv, parseReferralSecrets, openReferralStore, MIN_SECRET_LENGTH } from './config.js';
+export { referralConfigFromEnv, parseReferralSecrets, parseReferralRoutes, type IntakeRoute, openReferralStore, MIN_SECRET_LENGTH } from './config.js';
 export type { ReferralConfig } from './config.js';

@@ -1,0 +1,69 @@
+import './define.js';
+import { $, assert, assertEqual, cleanup, mountFinder, waitForResults } from '../../test/helpers.js';
+
+const bg = (el: Element) => getComputedStyle(el).backgroundColor;
+
+describe('sk-finder: theming', () => {
+  let style: HTMLStyleElement | null = null;
+  afterEach(() => {
+    style?.remove();
+    style = null;
+    cleanup();
+  });
+
+  it('--sk-* custom properties change the computed styles', async () => {
+    const el = await mountFinder();
+    await waitForResults(el);
+    const pressed = $(el, '.view-switch button[aria-pressed="true"]')!;
+    assertEqual(bg(pressed), 'rgb(0, 88, 156)', 'default primary');
+    el.style.setProperty('--sk-color-primary', 'rgb(120, 20, 60)');
+    el.style.setProperty('--sk-font-family', 'monospace');
+    assertEqual(bg(pressed), 'rgb(120, 20, 60)', 'primary from --sk-color-primary');
+    assert(getComputedStyle($(el, '.card')!).fontFamily.includes('monospace'), 'font from --sk-font-family');
+  });
+
+  it('falls back to NL Design System tokens, and --sk-* wins over them', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.setProperty('--utrecht-button-primary-action-background-color', 'rgb(10, 70, 40)');
+    wrapper.style.setProperty('--utrecht-document-color', 'rgb(30, 30, 60)');
+    document.body.append(wrapper);
+    try {
+      const el = await mountFinder();
+      wrapper.append(el);
+      await waitForResults(el);
+      const pressed = $(el, '.view-switch button[aria-pressed="true"]')!;
+      assertEqual(bg(pressed), 'rgb(10, 70, 40)', 'primary from the Utrecht token');
+      assertEqual(getComputedStyle($(el, '.org')!.closest('.card')!).color, 'rgb(30, 30, 60)', 'text colour from the Utrecht token');
+      el.style.setProperty('--sk-color-primary', 'rgb(1, 2, 3)');
+      assertEqual(bg(pressed), 'rgb(1, 2, 3)', '--sk-* wins');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('::part lets a site restyle cards and chips; page styles do not leak in', async () => {
+    style = document.createElement('style');
+    style.textContent = `
+      sk-finder::part(card) { border-top-color: rgb(5, 6, 7); }
+      sk-finder::part(chip) { border-radius: 3px; }
+      button { background: rgb(255, 0, 0) !important; }
+      h3 { color: rgb(0, 255, 0) !important; }
+    `;
+    document.head.append(style);
+    const el = await mountFinder();
+    await waitForResults(el);
+    assertEqual(getComputedStyle($(el, '.card')!).borderTopColor, 'rgb(5, 6, 7)', '::part(card)');
+    assertEqual(getComputedStyle($(el, '.chip')!).borderTopLeftRadius, '3px', '::part(chip)');
+    assert(bg($(el, '.chip')!) !== 'rgb(255, 0, 0)', 'page button styles do not reach the chips');
+    assert(getComputedStyle($(el, '.card h3')!).color !== 'rgb(0, 255, 0)', 'page heading styles do not reach the cards');
+  });
+
+  it('mode="professional" is more compact than mode="public"', async () => {
+    const pro = await mountFinder({ mode: 'professional' });
+    const pub = await mountFinder({ mode: 'public' });
+    await waitForResults(pro);
+    await waitForResults(pub);
+    const size = (el: Element) => parseFloat(getComputedStyle($(el, '.card')!).fontSize);
+    assert(size(pro) < size(pub), `professional ${size(pro)}px < public ${size(pub)}px`);
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * Registers a custom element unless the tag is taken already. Two copies of this
+ * library on one page (a HIS that bundles it and a CDN script, say) must not throw:
+ * the first definition wins and the second copy quietly uses it.
+ */
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  if (typeof customElements === 'undefined' || customElements.get(tag)) return;
+  customElements.define(tag, ctor);
+}

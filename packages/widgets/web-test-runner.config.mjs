@@ -1,0 +1,86 @@
+// Browser tests in Debian's Chromium against a real search API and Meilisearch.
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultReporter, summaryReporter as wtrSummary } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { summaryReporter } from './test/server/summary-reporter.mjs';
+import { tilePng } from './test/server/tile.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const summaryFile = join(here, '.test-results/summary.json');
+rmSync(summaryFile, { force: true });
+
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The map's tiles in tests: a plain local tile, so no test touches the network.
+const BLANK_TILE = tilePng();
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'";
+
+let backend;
+
+/** Serves the test back end's URLs, Leaflet's CSS as a module, axe-core, blank tiles and the CSP page. */
+function skTestPlugin() {
+  return {
+    name: 'sk-test',
+    async serverStart() {
+      // Imported here: it needs the built workspace packages, which scripts/test.mjs makes sure of.
+      const { startTestBackend } = await import('./test/server/serve-api.mjs');
+      backend = await startTestBackend();
+    },
+    async serverStop() {
+      await backend?.stop();
+    },
+    resolveImport({ source }) {
+      if (source === 'leaflet/dist/leaflet.css?inline') return '/__sk/leaflet-css.js';
+      return undefined;
+    },
+    serve(context) {
+      const path = context.path;
+      if (path === '/__sk/config.json') {
+        return { body: JSON.stringify({ apiUrl: backend.apiUrl, proxyUrl: backend.proxyUrl, tileUrl: '/__sk/tiles/{z}/{x}/{y}.png' }), type: 'json' };
+      }
+      if (path === '/__sk/leaflet-css.js') {
+        const css = readFileSync(require.resolve('leaflet/dist/leaflet.css'), 'utf8');
+        return { body: `export default ${JSON.stringify(css)};`, type: 'js' };
+      }
+      if (path === '/__sk/axe.js') {
+        return { body: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'), type: 'js' };
+      }
+      if (path.startsWith('/__sk/tiles/')) {
+        context.set('cache-control', 'no-store');
+        return { body: BLANK_TILE, type: 'png' };
+      }
+      if (path === '/__sk/csp.html') {
+        context.set('content-security-policy', STRICT_CSP);
+        return { body: readFileSync(join(here, 'test/csp.html'), 'utf8'), type: 'html' };
+      }
+      return undefined;
+    },
+  };
+}
+
+export default {
+  rootDir: here,
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 15_000, ui: 'bdd' } },
+  plugins: [skTestPlugin(), esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json'), target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+      },
+    }),
+  ],
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), wtrSummary({ flatten: false }), summaryReporter(summaryFile)],
+};
