@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { activitySchema } from '@sociale-kaart/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { transformInputs, type IndexReport } from '../src/index.js';
+import type { Activity } from '@sociale-kaart/schema';
+
+const FEEDS = resolve(import.meta.dirname, '../../../examples/feeds');
+
+interface Manifest {
+  feeds: Array<{ path: string; form: string; gemeente: string; records: number; online: number; temporarilyClosed: number; welzijnscoach: number }>;
+  total: number;
+}
+
+describe('the demo feeds in examples/feeds (all three input forms)', () => {
+  let manifest: Manifest;
+  let activities: Activity[];
+  let report: IndexReport;
+
+  beforeAll(async () => {
+    manifest = JSON.parse(await readFile(join(FEEDS, 'manifest.json'), 'utf8')) as Manifest;
+    ({ activities, report } = await transformInputs(manifest.feeds.map((f) => join(FEEDS, f.path))));
+  });
+
+  it('every record of every feed is accepted, in the detected format', () => {
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ accepted: manifest.total, rejected: 0, documents: manifest.total });
+    expect(report.inputs.map((i) => [i.format, i.records, i.accepted])).toEqual(manifest.feeds.map((f) => [f.form, f.records, f.records]));
+    expect(manifest.total).toBeGreaterThanOrEqual(400);
+  });
+
+  it('the documents are valid and spread over the gemeenten', () => {
+    for (const a of activities) expect(activitySchema.safeParse(a).success).toBe(true);
+    for (const f of manifest.feeds) {
+      const inFeed = activities.filter((a) => a.gemeente === f.gemeente || (a.online && !a.gemeente));
+      expect(inFeed.length).toBeGreaterThan(0);
+      const closed = activities.filter((a) => a.source === report.inputs[manifest.feeds.indexOf(f)]!.source && a.status === 'temporarily_closed');
+      expect(closed).toHaveLength(f.temporarilyClosed);
+      const coaches = activities.filter((a) => a.source === report.inputs[manifest.feeds.indexOf(f)]!.source && a.isWelzijnscoach);
+      expect(coaches).toHaveLength(f.welzijnscoach);
+    }
+    expect(activities.every((a) => a.online || a._geo)).toBe(true);
+    expect(new Set(activities.flatMap((a) => a.categories)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the template in the guide reads without a single warning', async () => {
+    const r = await transformInputs([join(FEEDS, 'csv-template/sociale-kaart-sjabloon.csv')]);
+    expect(r.report).toMatchObject({ accepted: 1, rejected: 0, warningsTotal: 0 });
+    expect(r.activities[0]).toMatchObject({ categories: ['exercise', 'walking_nature'], days: ['di', 'do'], free: true });
+  });
+});
