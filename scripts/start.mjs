@@ -27,7 +27,7 @@ ensureBuilt();
 const { startDemo } = await import('../examples/demo/demo.mjs');
 let demo;
 try {
-  demo = await startDemo({ ...ports });
+  demo = await startDemo({ ...ports, ...(process.env.SK_DATA_DIR ? { dataDir: process.env.SK_DATA_DIR } : {}) });
 } catch (e) {
   console.error(`\nThe demo could not start: ${e.message}`);
   process.exit(1);

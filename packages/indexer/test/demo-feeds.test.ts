@@ -43,6 +43,25 @@ describe('the demo feeds in examples/feeds (all three input forms)', () => {
     expect(new Set(activities.flatMap((a) => a.categories)).size).toBeGreaterThanOrEqual(10);
   });
 
+  it('every welzijnscoach, in every input form, carries its electronic intake', () => {
+    const coaches = activities.filter((a) => a.isWelzijnscoach);
+    expect(coaches.length).toBe(manifest.feeds.reduce((n, f) => n + f.welzijnscoach, 0));
+    for (const c of coaches) {
+      expect(c.intake?.url, c.id).toMatch(/^https:\/\/intake\./);
+      expect(c.intake?.email, c.id).toMatch(/@/);
+      expect(c.acceptsWelzijnOpRecept).toBe(true);
+    }
+  });
+
+  it('reads "aanmelden nodig" from HSDS attributes and from the template alike', () => {
+    for (const form of ['hsds-json', 'hsds-ndjson', 'hsds-csv', 'csv-template']) {
+      const sources = report.inputs.filter((i) => i.format === form).map((i) => i.source);
+      const inForm = activities.filter((a) => sources.includes(a.source));
+      expect(inForm.some((a) => a.referralRequired), form).toBe(true);
+      expect(inForm.some((a) => !a.referralRequired), form).toBe(true);
+    }
+  });
+
   it('the template in the guide reads without a single warning', async () => {
     const r = await transformInputs([join(FEEDS, 'csv-template/sociale-kaart-sjabloon.csv')]);
     expect(r.report).toMatchObject({ accepted: 1, rejected: 0, warningsTotal: 0 });

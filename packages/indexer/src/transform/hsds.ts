@@ -142,11 +142,19 @@ export function transformHsdsService(raw: unknown, parentOrganization: unknown, 
   const termText = terms.join(' ').toLowerCase();
   const acceptsWelzijnOpRecept = /welzijn ?op ?recept|social prescri/.test(termText);
   const isWelzijnscoach = /welzijnscoach/.test(termText) || /welzijnscoach/i.test(title);
-  const referralRequired = /verwijz|verwijsbrief|referral/i.test(svc.application_process ?? '') || /verwijzing nodig|referral required/.test(termText);
+  const referralRequired =
+    /verwijz|verwijsbrief|referral/i.test(svc.application_process ?? '') || /verwijzing nodig|referral required|aanmelden[ -]nodig|registration required/.test(termText);
   const cost = costFromHsds(svc.cost_options ?? [], svc.fees_description);
   const languages = (svc.languages ?? []).map((l) => nonEmpty(l.code) ?? nonEmpty(l.name)).filter((l): l is string => !!l);
   const intakeContact = [...(svc.contacts ?? [])].find((c) => /intake|aanmeld|welzijn ?op ?recept/i.test(`${c.title ?? ''} ${c.department ?? ''} ${c.name ?? ''}`));
-  const intakeEmail = intakeContact ? keepEmail(intakeContact.email, base, p('contacts.email')) : null;
+  // An intake can also be published as attributes whose term code is intake-url / intake-email and whose value is the address.
+  const intakeAttr = (code: string) => (svc.attributes ?? []).findIndex((a) => (a.taxonomy_term?.code ?? '').toLowerCase() === code && !!a.value);
+  const urlAttr = intakeAttr('intake-url');
+  const emailAttr = intakeAttr('intake-email');
+  const intakeUrl = urlAttr >= 0 ? keepLink(svc.attributes![urlAttr]!.value, base, p(`attributes[${urlAttr}].value`), 'http') : null;
+  const intakeEmail =
+    (emailAttr >= 0 ? keepEmail(svc.attributes![emailAttr]!.value, base, p(`attributes[${emailAttr}].value`)) : null) ??
+    (intakeContact ? keepEmail(intakeContact.email, base, p('contacts.email')) : null);
 
   const serviceId = svc.id;
   const sals = svc.service_at_locations ?? [];
@@ -174,7 +182,7 @@ export function transformHsdsService(raw: unknown, parentOrganization: unknown, 
     acceptsWelzijnOpRecept,
     referralRequired,
     isWelzijnscoach,
-    intake: intakeEmail ? { url: null, email: intakeEmail } : null,
+    intake: intakeEmail || intakeUrl ? { url: intakeUrl, email: intakeEmail } : null,
     status,
     lastModified,
     assuredDate,
