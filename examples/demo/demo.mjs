@@ -1,0 +1,189 @@
+// The demo behind `npm start`, also used by the end-to-end tests so they run the
+// demo exactly as a newcomer does: a managed Meilisearch with its data under
+// .data/, the demo feeds ingested when the index is missing or the feeds changed,
+// the search API, the example intake receiver and the example pages.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { startMeilisearch } from '@sociale-kaart/meili';
+import { createPagesApp } from './pages.mjs';
+import { assertPortFree, freePort } from './ports.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = join(here, '../..');
+const feedsDir = join(repoRoot, 'examples/feeds');
+const INDEX = 'activities';
+
+/** The demo feeds, one input per file or CSV package, in a stable order. */
+export function demoInputs() {
+  const inputs = [];
+  const jsonDir = join(feedsDir, 'hsds-json');
+  if (existsSync(jsonDir)) for (const f of readdirSync(jsonDir).sort()) if (/\.(json|ndjson)$/.test(f)) inputs.push(join(jsonDir, f));
+  const csvDir = join(feedsDir, 'hsds-csv');
+  if (existsSync(csvDir)) for (const d of readdirSync(csvDir).sort()) if (statSync(join(csvDir, d)).isDirectory()) inputs.push(join(csvDir, d));
+  const tplDir = join(feedsDir, 'csv-template');
+  if (existsSync(tplDir)) for (const f of readdirSync(tplDir).sort()) if (f.endsWith('.csv') && !f.startsWith('sociale-kaart-sjabloon')) inputs.push(join(tplDir, f));
+  return inputs;
+}
+
+function hashInputs(inputs) {
+  const h = createHash('sha256');
+  const visit = (p) => {
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) visit(join(p, f));
+    else h.update(relative(repoRoot, p)).update('\0').update(readFileSync(p)).update('\0');
+  };
+  for (const p of inputs) visit(p);
+  return h.digest('hex');
+}
+
+function waitForExit(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? 1);
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitForHttp(url, { timeoutMs = 30000, child, name }) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${name} exited before it was ready (exit ${child.exitCode ?? child.signalCode})`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready at ${url} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * Starts the whole demo. Ports of 0 mean "any free port" (the tests use that).
+ * @param {{ dataDir?: string, apiPort?: number, pagesPort?: number, intakePort?: number, meiliPort?: number,
+ *           host?: string, log?: (line: string) => void, quiet?: boolean, tileUrl?: string }} [opts]
+ */
+export async function startDemo(opts = {}) {
+  const host = opts.host ?? '127.0.0.1';
+  const log = opts.log ?? ((line) => console.log(line));
+  const dataDir = opts.dataDir ?? join(repoRoot, '.data');
+  mkdirSync(dataDir, { recursive: true });
+  const stoppers = [];
+  const stop = async () => {
+    for (const s of stoppers.reverse()) {
+      try {
+        await s();
+      } catch (e) {
+        log(`while stopping: ${e.message}`);
+      }
+    }
+    stoppers.length = 0;
+  };
+
+  try {
+    const pick = async (port, what, env) => {
+      if (!port) return freePort(host);
+      await assertPortFree(port, what, env, host);
+      return port;
+    };
+    const apiPort = await pick(opts.apiPort ?? 8787, 'search API', 'SK_API_PORT');
+    const pagesPort = await pick(opts.pagesPort ?? 8080, 'example pages', 'SK_PAGES_PORT');
+    const intakePort = await pick(opts.intakePort ?? 8790, 'intake receiver', 'SK_INTAKE_PORT');
+    const meiliPort = await pick(opts.meiliPort ?? 0, 'Meilisearch', 'SK_MEILI_PORT');
+
+    // Meilisearch keeps its data between runs; the master key is generated once and stays on this machine.
+    const keyFile = join(dataDir, 'meili-master-key');
+    if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+    const masterKey = readFileSync(keyFile, 'utf8').trim();
+    const meili = await startMeilisearch({ port: meiliPort, dbPath: join(dataDir, 'meili'), masterKey, keepData: true });
+    stoppers.push(() => meili.stop());
+
+    // Ingest when the live index is missing or the feeds changed since the last ingest.
+    const inputs = demoInputs();
+    if (inputs.length === 0) throw new Error(`No demo feeds found in ${feedsDir}`);
+    const stampFile = join(dataDir, 'demo-feeds.sha256');
+    const want = hashInputs(inputs);
+    const idx = await fetch(`${meili.url}/indexes/${INDEX}/stats`, { headers: { Authorization: `Bearer ${masterKey}` } });
+    const have = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+    const reportFile = join(dataDir, 'last-ingest-report.json');
+    if (!idx.ok || have !== want) {
+      log(idx.ok ? 'Demo feeds changed: ingesting them again…' : 'Ingesting the demo feeds (first start)…');
+      const child = spawn(
+        process.execPath,
+        [join(repoRoot, 'packages/indexer/bin/sociale-kaart-index.js'), 'ingest', ...inputs, '--meili-url', meili.url, '--meili-key', masterKey, '--index', INDEX, '--force', '--report', reportFile],
+        { stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit'] },
+      );
+      const code = await waitForExit(child);
+      // 1 = published, but some records were rejected (the demo feeds include a few on purpose? the report says which).
+      if (code !== 0 && code !== 1) throw new Error(`Ingesting the demo feeds failed (exit ${code}); see ${reportFile}`);
+      writeFileSync(stampFile, want);
+    }
+
+    const pagesOrigin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${pagesPort}`;
+    const apiOrigin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${apiPort}`;
+    const intakeOrigin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${intakePort}`;
+
+    // The demo routes every referral to one regional intake (the example receiver), signed with a
+    // per-run secret: the relay's operator configuration, written where only this user can read it.
+    const referralSecret = randomBytes(24).toString('base64url');
+    const routesFile = join(dataDir, 'referral-routes.json');
+    writeFileSync(routesFile, JSON.stringify({ '*': { secret: referralSecret, intakeUrl: `${intakeOrigin}/referrals` } }), { mode: 0o600 });
+    const childEnv = {
+      ...process.env,
+      SK_REFERRAL_STORE: join(dataDir, 'referrals.jsonl'),
+      SK_PUBLIC_BASE_URL: apiOrigin,
+      SK_REFERRAL_SECRETS_FILE: routesFile,
+    };
+
+    const api = spawn(
+      process.execPath,
+      [join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'), '--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--meili-key', masterKey, '--index', INDEX, '--cors-origins', pagesOrigin],
+      { stdio: ['ignore', opts.quiet ? 'ignore' : 'ignore', 'inherit'], env: childEnv },
+    );
+    stoppers.push(async () => {
+      api.kill('SIGTERM');
+      await waitForExit(api);
+    });
+    await waitForHttp(`${apiOrigin}/readyz`, { child: api, name: 'The search API' });
+
+    const receiverEntry = join(repoRoot, 'examples/intake-receiver/server.mjs');
+    let intakeUrl = null;
+    if (existsSync(receiverEntry)) {
+      const intake = spawn(process.execPath, [receiverEntry, '--port', String(intakePort), '--host', host, '--organization', '*', '--api-base', apiOrigin], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, INTAKE_SECRET: referralSecret },
+      });
+      stoppers.push(async () => {
+        intake.kill('SIGTERM');
+        await waitForExit(intake);
+      });
+      await waitForHttp(`${intakeOrigin}/`, { child: intake, name: 'The intake receiver' });
+      intakeUrl = `${intakeOrigin}/`;
+    }
+
+    const pages = createPagesApp({ apiBase: `${apiOrigin}/v1`, intakeUrl: intakeUrl ?? '', tileUrl: opts.tileUrl ?? '' });
+    const server = await new Promise((resolve) => {
+      const s = serve({ fetch: pages.fetch, port: pagesPort, hostname: host }, () => resolve(s));
+    });
+    stoppers.push(() => new Promise((resolve) => server.close(() => resolve())));
+
+    return {
+      urls: {
+        hisConsult: `${pagesOrigin}/his-consult/`,
+        gemeenteSite: `${pagesOrigin}/gemeente-site/`,
+        apiDocs: `${apiOrigin}/docs`,
+        api: `${apiOrigin}/v1`,
+        intakeReceiver: intakeUrl,
+        meili: meili.url,
+      },
+      reportFile,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
