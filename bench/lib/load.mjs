@@ -1,0 +1,92 @@
+// A small closed-loop HTTP load generator: `concurrency` workers on keep-alive
+// connections, each sending its next request as soon as the previous answer is read.
+// Latencies are kept exactly (hrtime, every request), so p50/p99 have sub-ms resolution.
+import http from 'node:http';
+import { percentile } from './stats.mjs';
+
+/**
+ * A target is how to send one query: `{ name, request(query) → { method, url, headers?, body? } }`.
+ * One keep-alive agent per target and concurrency, so both sides get the same treatment.
+ */
+export function createAgent(concurrency) {
+  return new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency, noDelay: true });
+}
+
+/** Sends one request, resolves with { status, body } (body as a string). */
+export function send(agent, { method = 'GET', url, headers = {}, body }) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    const u = new URL(url);
+    const req = http.request(
+      {
+        agent,
+        method,
+        hostname: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    // Headers and body in one write: no Nagle/delayed-ACK stall on kept-alive sockets.
+    req.end(payload);
+  });
+}
+
+/**
+ * Runs `queries` (cycled, starting at `startAt`) against `target` for `durationMs` with
+ * `concurrency` workers. Returns every latency (ms), the request count and errors.
+ */
+export async function runLoad({ target, queries, concurrency, durationMs, agent, startAt = 0 }) {
+  const latencies = [];
+  let errors = 0;
+  let firstError = null;
+  let next = startAt;
+  const deadline = performance.now() + durationMs;
+  const started = performance.now();
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const query = queries[next++ % queries.length];
+      const request = target.request(query);
+      const t0 = performance.now();
+      try {
+        const res = await send(agent, request);
+        const ms = performance.now() - t0;
+        if (res.status !== 200) {
+          errors++;
+          firstError ??= `HTTP ${res.status} for ${request.url}: ${res.body.slice(0, 300)}`;
+        } else latencies.push(ms);
+      } catch (err) {
+        errors++;
+        firstError ??= `${err.message} for ${request.url}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsedMs = performance.now() - started;
+  return { latencies, errors, firstError, elapsedMs, next };
+}
+
+/** Merges several runs of the same target into one figure set. */
+export function summarize(runs) {
+  const latencies = runs.flatMap((r) => r.latencies);
+  const elapsedMs = runs.reduce((s, r) => s + r.elapsedMs, 0);
+  const errors = runs.reduce((s, r) => s + r.errors, 0);
+  return {
+    requests: latencies.length,
+    errors,
+    firstError: runs.find((r) => r.firstError)?.firstError ?? null,
+    seconds: elapsedMs / 1000,
+    rps: latencies.length / (elapsedMs / 1000),
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : null,
+  };
+}

@@ -1,0 +1,254 @@
+// 2. Search: GET /v1/search of the API vs the equivalent query sent straight to
+//    Meilisearch, at concurrency 1 and 16, for text, text + filters and nearby queries;
+//    plus the nearby equality check (API top 20 == naive _geoRadius/_geoPoint top 20).
+import { buildFilter } from '@sociale-kaart/meili';
+import { geocodePostcode } from '@sociale-kaart/schema';
+import { createAgent, runLoad, send, summarize } from './load.mjs';
+import { equalityQueries, searchQueries } from './queries.mjs';
+import { fmtInt, fmtMs, fmtRatio, goalCell, markdownTable, percentile, round } from './stats.mjs';
+
+export const TEXT_GOAL = 0.85;
+export const NEARBY_GOAL = 5;
+const PER_PAGE = 20;
+const DEFAULT_RADIUS_KM = 10; // the API's default radius (search-api src/search.ts)
+// What the API asks Meilisearch for on every search (search-api src/search.ts, hits.ts).
+const FACETS = ['categories', 'needs', 'days', 'partsOfDay', 'free', 'audience'];
+const HIGHLIGHT = { attributesToHighlight: ['title', 'summary'], highlightPreTag: '\uE000', highlightPostTag: '\uE001' };
+
+const round6 = (n) => Math.round(n * 1e6) / 1e6;
+/** The point the API searches around: the PC4 centroid, rounded once to 6 decimals like the API does. */
+export function centerOf(postcode) {
+  const p = geocodePostcode(postcode);
+  if (!p) throw new Error(`unknown postcode ${postcode}`);
+  return { lat: round6(p.lat), lng: round6(p.lng) };
+}
+
+/** The naive nearby query: Meilisearch's radius filter and distance sort, as instant-meilisearch sends it. */
+export function naiveNearbyParams(postcode, radiusKm, { facets = true, limit = PER_PAGE } = {}) {
+  const c = centerOf(postcode);
+  return {
+    q: '',
+    filter: buildFilter({ status: ['active'], geoRadius: { lat: c.lat, lng: c.lng, meters: radiusKm * 1000 } }),
+    sort: [`_geoPoint(${c.lat}, ${c.lng}):asc`],
+    ...(facets ? { facets: FACETS, page: 1, hitsPerPage: limit } : { limit }),
+  };
+}
+
+function apiUrl(apiBase, params) {
+  const u = new URL('/v1/search', apiBase);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) u.searchParams.set(k, String(v));
+  u.searchParams.set('per_page', String(PER_PAGE));
+  return u.toString();
+}
+
+function targets({ apiBase, meili, index }) {
+  const direct = (body) => ({ method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: { authorization: `Bearer ${meili.masterKey}` }, body });
+  const textBody = (q, filter) => ({ q, ...HIGHLIGHT, filter, facets: FACETS, page: 1, hitsPerPage: PER_PAGE });
+  return {
+    text: {
+      api: { name: 'API /v1/search', request: ({ q }) => ({ url: apiUrl(apiBase, { q }) }) },
+      direct: [{ key: 'direct', name: 'Meilisearch direct', request: ({ q }) => direct(textBody(q, buildFilter({ status: ['active'] }))) }],
+    },
+    filtered: {
+      api: { name: 'API /v1/search', request: ({ q, category, day }) => ({ url: apiUrl(apiBase, { q, category, day }) }) },
+      direct: [{ key: 'direct', name: 'Meilisearch direct', request: ({ q, category, day }) => direct(textBody(q, buildFilter({ status: ['active'], categories: [category], days: [day] }))) }],
+    },
+    nearby: {
+      api: { name: 'API /v1/search', request: ({ postcode }) => ({ url: apiUrl(apiBase, { postcode, sort: 'distance' }) }) },
+      direct: [
+        { key: 'naive', name: 'naive direct (_geoRadius + _geoPoint, with facets)', request: ({ postcode }) => direct(naiveNearbyParams(postcode, DEFAULT_RADIUS_KM)) },
+        { key: 'naiveHitsOnly', name: 'naive direct, hits only (no facets/total)', request: ({ postcode }) => direct(naiveNearbyParams(postcode, DEFAULT_RADIUS_KM, { facets: false })) },
+      ],
+    },
+  };
+}
+
+const KIND_LABEL = { text: 'text (q only)', filtered: 'text + category + day', nearby: 'nearby (postcode, empty q, by distance)' };
+
+/** Every sampled nearby query: the API's top 20 ids must equal the naive query's, in order. */
+export async function checkNearbyEquality({ apiBase, meili, index, queries, log }) {
+  const agent = createAgent(1);
+  const failures = [];
+  let boxAnswers = 0;
+  const took = [];
+  const wall = [];
+  for (const { postcode, radius } of queries) {
+    const radiusKm = radius ?? DEFAULT_RADIUS_KM;
+    const t0 = performance.now();
+    const a = await send(agent, { url: apiUrl(apiBase, { postcode, sort: 'distance', radius }) });
+    wall.push(performance.now() - t0);
+    const d = await send(agent, { method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: { authorization: `Bearer ${meili.masterKey}` }, body: naiveNearbyParams(postcode, radiusKm, { facets: false }) });
+    if (a.status !== 200 || d.status !== 200) throw new Error(`equality check: HTTP ${a.status}/${d.status} for postcode ${postcode}: ${a.body.slice(0, 300)} ${d.body.slice(0, 300)}`);
+    const apiRes = JSON.parse(a.body);
+    const apiIds = apiRes.hits.map((h) => h.id);
+    const naiveHits = JSON.parse(d.body).hits;
+    const naiveIds = naiveHits.map((h) => h.id);
+    if (apiRes.totalIsEstimate) boxAnswers++;
+    if (typeof apiRes.tookMs === 'number') took.push(apiRes.tookMs);
+    if (apiIds.length !== naiveIds.length || apiIds.some((id, i) => id !== naiveIds[i])) {
+      const at = apiIds.findIndex((id, i) => id !== naiveIds[i]);
+      failures.push({ postcode, radiusKm, firstDifferenceAt: at < 0 ? Math.min(apiIds.length, naiveIds.length) : at, api: apiIds, naive: naiveIds, apiDistanceKm: apiRes.hits.map((h) => h.distanceKm ?? null) });
+    }
+  }
+  agent.destroy();
+  log(`  equality: ${queries.length - failures.length}/${queries.length} nearby queries return the naive top ${PER_PAGE} in the same order`);
+  // tookMs is the API's own time inside runSearch (Meilisearch calls included); the rest of the round trip is HTTP, validation and serialisation.
+  return { checked: queries.length, failures, estimatedTotals: boxAnswers, apiTookMsP50: round(percentile(took, 50), 2), apiRoundTripMsP50: round(percentile(wall, 50), 2) };
+}
+
+export function equalityDiff(failures, max = 5) {
+  const lines = [];
+  for (const f of failures.slice(0, max)) {
+    lines.push(`postcode ${f.postcode}, radius ${f.radiusKm} km: first difference at rank ${f.firstDifferenceAt + 1} (API ${f.api.length} hits, naive ${f.naive.length})`);
+    const n = Math.max(f.api.length, f.naive.length);
+    for (let i = 0; i < n; i++) {
+      const mark = f.api[i] === f.naive[i] ? ' ' : '≠';
+      lines.push(`  ${mark} ${String(i + 1).padStart(2)}  api ${String(f.api[i] ?? '–').padEnd(44)} naive ${f.naive[i] ?? '–'}${f.apiDistanceKm[i] !== undefined && f.apiDistanceKm[i] !== null ? `  (${f.apiDistanceKm[i]} km)` : ''}`);
+    }
+  }
+  if (failures.length > max) lines.push(`… and ${failures.length - max} more differing queries (all in bench/results/latest.json)`);
+  return lines.join('\n');
+}
+
+/**
+ * A profile of the nearby case: Meilisearch's own processingTimeMs (median over the sampled
+ * postcodes) of the naive query and of the query shapes the API's box strategy sends
+ * (search-api src/nearby.ts: a small box sorted by distance, plus two box counts with facets).
+ */
+export async function nearbyBreakdown({ meili, index, postcodes }) {
+  const KM_PER_DEG = (6371 * Math.PI) / 180;
+  const box = (c, halfKm) => {
+    const dLat = halfKm / KM_PER_DEG;
+    const dLng = halfKm / (KM_PER_DEG * Math.cos((c.lat * Math.PI) / 180));
+    return buildFilter({ status: ['active'], geoBoundingBox: { topRight: { lat: c.lat + dLat, lng: c.lng + dLng }, bottomLeft: { lat: c.lat - dLat, lng: c.lng - dLng } } });
+  };
+  const r = DEFAULT_RADIUS_KM;
+  const shapes = [
+    ['naive: _geoRadius + _geoPoint sort, 20 hits', (pc) => naiveNearbyParams(pc, r, { facets: false })],
+    ['naive: same + facets and exact total', (pc) => naiveNearbyParams(pc, r)],
+    ['naive: _geoRadius count only (no sort, no hits)', (pc) => ({ ...naiveNearbyParams(pc, r, { facets: false }), sort: undefined, limit: 0 })],
+    ['box 1 km + _geoPoint sort, 20 hits', (pc) => ({ q: '', filter: box(centerOf(pc), 1), sort: naiveNearbyParams(pc, r).sort, hitsPerPage: PER_PAGE, page: 1 })],
+    [`box count ${(r / Math.SQRT2).toFixed(1)} km half-side (inside the circle) + facets`, (pc) => ({ q: '', filter: box(centerOf(pc), r / Math.SQRT2), hitsPerPage: 0, page: 1, facets: FACETS })],
+    [`box count ${(r * 1.01).toFixed(1)} km half-side (around the circle) + facets`, (pc) => ({ q: '', filter: box(centerOf(pc), r * 1.01), hitsPerPage: 0, page: 1, facets: FACETS })],
+  ];
+  const agent = createAgent(1);
+  const rows = [];
+  for (const [name, params] of shapes) {
+    const server = [];
+    const wall = [];
+    for (const pc of postcodes) {
+      const t0 = performance.now();
+      const res = await send(agent, { method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: { authorization: `Bearer ${meili.masterKey}` }, body: params(pc) });
+      wall.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`nearby profile "${name}": HTTP ${res.status} ${res.body.slice(0, 200)}`);
+      server.push(JSON.parse(res.body).processingTimeMs);
+    }
+    rows.push({ query: name, meiliProcessingMsP50: percentile(server, 50), wallMsP50: round(percentile(wall, 50), 2) });
+  }
+  agent.destroy();
+  return rows;
+}
+
+/**
+ * Load runs: for each kind and concurrency, after a warm-up of every target, the API and
+ * its direct counterpart(s) take turns in `rounds` slices (A B B A …), so drift on this
+ * shared machine hits both sides alike.
+ */
+export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, log }) {
+  const lists = searchQueries(seed, queryCount);
+  const t = targets({ apiBase, meili, index });
+  const results = [];
+  for (const kind of ['text', 'filtered', 'nearby']) {
+    for (const concurrency of concurrencies) {
+      const sides = [{ key: 'api', ...t[kind].api }, ...t[kind].direct];
+      const agents = new Map(sides.map((s) => [s.key, createAgent(concurrency)]));
+      for (const s of sides) await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 });
+      const runs = new Map(sides.map((s) => [s.key, []]));
+      const cursor = new Map(sides.map((s) => [s.key, 0]));
+      const slice = durationMs / rounds;
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? sides : [...sides].reverse();
+        for (const s of order) {
+          const run = await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: slice, agent: agents.get(s.key), startAt: cursor.get(s.key) });
+          cursor.set(s.key, run.next);
+          runs.get(s.key).push(run);
+        }
+      }
+      for (const a of agents.values()) a.destroy();
+      const row = { kind, concurrency };
+      for (const s of sides) {
+        const sum = summarize(runs.get(s.key));
+        if (sum.errors > 0) throw new Error(`${s.name} (${kind}, c=${concurrency}): ${sum.errors} failed requests; first: ${sum.firstError}`);
+        row[s.key] = { name: s.name, requests: sum.requests, rps: round(sum.rps, 1), p50: round(sum.p50, 3), p90: round(sum.p90, 3), p99: round(sum.p99, 3), mean: round(sum.mean, 3) };
+      }
+      if (kind === 'nearby') {
+        row.speedup = round(row.api.rps / row.naive.rps, 3);
+        row.speedupHitsOnly = round(row.api.rps / row.naiveHitsOnly.rps, 3);
+        row.goalMet = row.speedup >= NEARBY_GOAL;
+      } else {
+        row.throughputRatio = round(row.api.rps / row.direct.rps, 3);
+        row.goalMet = row.throughputRatio >= TEXT_GOAL;
+      }
+      log(`  ${KIND_LABEL[kind]}, c=${concurrency}: API ${fmtInt(row.api.rps)} req/s p50 ${fmtMs(row.api.p50)} ms | ${sides.slice(1).map((s) => `${s.key} ${fmtInt(row[s.key].rps)} req/s p50 ${fmtMs(row[s.key].p50)} ms`).join(' | ')}`);
+      results.push(row);
+    }
+  }
+  return results;
+}
+
+export async function runSearchSection({ apiBase, meili, index, documents, settings, log }) {
+  const equality = await checkNearbyEquality({ apiBase, meili, index, queries: equalityQueries(settings.seed, settings.equalityQueries), log });
+  const load = await runSearchLoad({ apiBase, meili, index, seed: settings.seed, ...settings.load, log });
+  const profile = await nearbyBreakdown({ meili, index, postcodes: searchQueries(settings.seed, 40).nearby.map((x) => x.postcode) });
+  const strategies = await apiStrategies(apiBase);
+  return {
+    documents,
+    goal: { textThroughputRatio: TEXT_GOAL, nearbySpeedup: NEARBY_GOAL },
+    method: {
+      ...settings.load,
+      perPage: PER_PAGE,
+      nearbyRadiusKm: DEFAULT_RADIUS_KM,
+      direct: 'POST /indexes/<index>/search with the very query the API sends (status = active, highlight, facets, page/hitsPerPage)',
+      naive: '_geoRadius(lat, lng, 10000) AND status = active, sort _geoPoint(lat, lng):asc, facets, hitsPerPage 20: one request',
+    },
+    equality,
+    load,
+    nearbyProfile: profile,
+    apiStrategies: strategies,
+    goalMet: load.every((r) => r.goalMet) && equality.failures.length === 0,
+  };
+}
+
+/** How the API answered (its /metrics counter of search strategies), when it exposes one. */
+async function apiStrategies(apiBase) {
+  try {
+    const res = await fetch(new URL('/metrics', apiBase));
+    if (!res.ok) return null;
+    const out = {};
+    for (const m of (await res.text()).matchAll(/^sk_search_strategy_total\{strategy="([^"]+)"\} (\d+)/gm)) out[m[1]] = Number(m[2]);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+export function searchTables(section) {
+  const rows = [];
+  for (const r of section.load) {
+    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct'];
+    rows.push([KIND_LABEL[r.kind], r.concurrency, r.api.name, fmtMs(r.api.p50), fmtMs(r.api.p99), fmtInt(r.api.rps), '', '']);
+    for (const k of others) {
+      const ratio = r.kind === 'nearby' ? (k === 'naive' ? r.speedup : r.speedupHitsOnly) : r.throughputRatio;
+      const goal = k === 'naiveHitsOnly' ? 'info' : goalCell(r.goalMet);
+      rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), fmtRatio(ratio, '×'), goal]);
+    }
+  }
+  const table = markdownTable(['query kind', 'concurrency:', 'target', 'p50 ms:', 'p99 ms:', 'req/s:', 'API / direct req/s:', 'goal'], rows);
+  const eq = section.equality;
+  const eqLine = `Nearby equality check: ${eq.checked - eq.failures.length}/${eq.checked} sampled nearby queries (radius default/2/5/25 km) return exactly the naive top ${PER_PAGE} in the same order${eq.failures.length ? ' — **FAILED**' : ''}. One at a time, the API's nearby answer took ${fmtMs(eq.apiRoundTripMsP50)} ms round trip at p50, of which ${fmtMs(eq.apiTookMsP50)} ms inside its search function (\`tookMs\`: Meilisearch calls included).`;
+  const profile = section.nearbyProfile
+    ? `\n\nNearby profile (Meilisearch processingTimeMs, median over 40 sampled postcodes, radius ${DEFAULT_RADIUS_KM} km, one query at a time):\n\n${markdownTable(['query sent to Meilisearch', 'Meilisearch ms p50:', 'round trip ms p50:'], section.nearbyProfile.map((r) => [r.query, r.meiliProcessingMsP50, fmtMs(r.wallMsP50)]))}`
+    : '';
+  const strategies = section.apiStrategies ? `\nAPI search strategies during the run (its /metrics): ${Object.entries(section.apiStrategies).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}.` : '';
+  return `${table}${profile}\n${strategies}\n\nGoals: text kinds API ≥ ${TEXT_GOAL} × direct throughput; nearby API ≥ ${NEARBY_GOAL}× the naive query's throughput.\n${eqLine}`;
+}
