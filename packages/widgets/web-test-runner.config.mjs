@@ -21,7 +21,16 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 
 let backend;
 
-/** Serves the test back end's URLs, Leaflet's CSS as a module, axe-core, blank tiles and the CSP page. */
+/** Pages in a PDF as Chrome writes it (one `/Type /Page` object per page). */
+function pdfPageCount(pdf) {
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/**
+ * Serves the test back end's URLs, Leaflet's CSS as a module, axe-core, blank tiles and the CSP page;
+ * and the server side of a few test commands: what the intake receiver got, a provider's status
+ * update, the relay's request count, and the handout printed to PDF (and docs/handout-print.png).
+ */
 function skTestPlugin() {
   return {
     name: 'sk-test',
@@ -32,6 +41,38 @@ function skTestPlugin() {
     },
     async serverStop() {
       await backend?.stop();
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command === 'sk-referrals-received') return backend.receivedReferrals();
+      if (command === 'sk-referral-post-status') return backend.postStatus(payload.referralId, payload.status, payload.reason);
+      if (command === 'sk-referral-posts') return backend.referralPosts();
+      if (command === 'sk-print-handout') {
+        // Print media as Chrome prints: a real A4 PDF (its page count), and a screenshot of the printed page.
+        const page = session.browser.getPage(session.id);
+        const viewport = page.viewport();
+        await page.emulateMediaType('print');
+        try {
+          let screenshot = 0;
+          if (payload?.screenshot) {
+            // An A4 sheet at 96 dpi with the 12 mm page margin of the print stylesheet.
+            await page.setViewport({ width: 794, height: 1123, deviceScaleFactor: 1 });
+            await page.evaluate(() => {
+              document.body.style.setProperty('padding', '12mm', 'important');
+              window.scrollTo(0, 0);
+            });
+            const png = await page.screenshot({ path: join(here, 'docs/handout-print.png'), fullPage: true });
+            screenshot = png.length;
+            await page.evaluate(() => document.body.style.removeProperty('padding'));
+          }
+          // Last: Chrome fires beforeprint/afterprint around it, as for a real print.
+          const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+          return { pages: pdfPageCount(pdf), pdfBytes: pdf.length, screenshot };
+        } finally {
+          await page.emulateMediaType(null);
+          if (viewport) await page.setViewport(viewport);
+        }
+      }
+      return undefined;
     },
     resolveImport({ source }) {
       if (source === 'leaflet/dist/leaflet.css?inline') return '/__sk/leaflet-css.js';

@@ -3,6 +3,9 @@
  * `define` module instead to register only that one.
  */
 export * from './finder/define.js';
+export * from './referral-button/define.js';
+export * from './welzijnsrecept/define.js';
+export * from './referral-status/define.js';
 export { defineElement } from './internal/define.js';
 export { ApiClient, ApiError } from './internal/api-client.js';
 export { normaliseQuery, type FinderQuery } from './internal/query.js';

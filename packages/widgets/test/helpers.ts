@@ -1,5 +1,6 @@
 // Small helpers for the browser tests: mounting, waiting, querying the shadow root,
 // assertions and axe-core. Deliberately tiny: failures should read plainly.
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { SkFinder } from '../src/finder/finder.js';
 
 export interface TestConfig {
@@ -29,6 +30,23 @@ export async function mountFinder(attrs: Record<string, string> = {}, inner = ''
   document.body.append(el);
   mounted.push(el);
   await el.updateComplete;
+  return el;
+}
+
+/** Creates any element with attributes (api defaults to the real test API) and properties, and mounts it. */
+export async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  props: Partial<Record<string, unknown>> = {},
+  parent: HTMLElement = document.body,
+): Promise<HTMLElementTagNameMap[K]> {
+  const cfg = await testConfig();
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries({ api: cfg.apiUrl, ...attrs })) el.setAttribute(k, v);
+  Object.assign(el, props);
+  parent.append(el);
+  mounted.push(el);
+  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return el;
 }
 
@@ -138,4 +156,36 @@ export async function expectNoAxeViolations(el: Element, state: string): Promise
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary}`).join('\n')}`)
     .join('\n');
   assert(result.violations.length === 0, `axe found violations in the ${state} state:\n${report}`);
+}
+
+// ---------- the intake receiver and the relay, through the test runner (see web-test-runner.config.mjs) ----------
+
+/** What the intake receiver (the provider's side) has received, oldest first. */
+export interface ReceivedReferral {
+  referral: {
+    referralId: string;
+    activity: { id: string; title: string };
+    organization: { id: string; name: string };
+    reasons: { key: string; label: string }[];
+    note: string | null;
+    patient: { name: string; contactPreference: string; phone?: string; email?: string; address?: string };
+    referrer: { name?: string; practice?: string } | null;
+    statusUrl: string;
+  };
+  receivedAt: string;
+  statuses: { status: string; ok: boolean }[];
+}
+
+export function receivedReferrals(): Promise<ReceivedReferral[]> {
+  return executeServerCommand<ReceivedReferral[], undefined>('sk-referrals-received');
+}
+
+/** The provider reports a status through the receiver (signed, over HTTP to the relay). */
+export function providerPostsStatus(referralId: string, status: string, reason?: string): Promise<{ status: number; body: { ok: boolean } }> {
+  return executeServerCommand('sk-referral-post-status', { referralId, status, reason });
+}
+
+/** How many POST /v1/referrals the API has seen so far. */
+export function referralPosts(): Promise<number> {
+  return executeServerCommand<number, undefined>('sk-referral-posts');
 }

@@ -10,6 +10,7 @@ import { renderHighlight, stripHighlight } from '../internal/highlight.js';
 import { resolveLang, translationFor, type Lang, type Translation } from '../internal/i18n.js';
 import { hasFilters, normalisePostcode, normaliseQuery, toSearchParams, type FinderQuery } from '../internal/query.js';
 import { mailHref, safeHref, telHref } from '../internal/safe-url.js';
+import type { ReferralPatient, ReferralReferrer } from '../internal/referral.js';
 import { baseStyles, themeTokens } from '../internal/theme.js';
 import { finderStyles } from './finder.styles.js';
 import type { ActivityMap } from './finder-map.js';
@@ -45,7 +46,7 @@ const optionalText = {
  * @event {CustomEvent<SkSearchDetail>} sk-search - A search completed; `detail.query` is the normalised query (restore it with the `query` property), `detail.total` the number of results.
  * @event {CustomEvent<SkSelectDetail>} sk-select - The user opened an activity; `detail.activity` is the full activity record.
  *
- * @slot referral - Shown in the detail view under the activity, e.g. `<sk-referral-button slot="referral">`.
+ * @slot referral - Shown in the detail view under the activity. Without slotted content, `mode="professional"` shows an `<sk-referral-button>` there for activities that accept Welzijn op Recept.
  *
  * @csspart base - The whole finder.
  * @csspart search - The search field block (label, input, suggestions).
@@ -130,6 +131,15 @@ export class SkFinder extends LitElement {
 
   /** Attribution text for custom tiles (shown as text). */
   @property({ reflect: true, attribute: 'tile-attribution', converter: optionalText }) tileAttribution = '';
+
+  /**
+   * The patient of the consult, from the host (HIS): passed on to the referral button in the
+   * detail view to prefill its dialog. `{ name, contactPreference, phone?, email?, address? }`.
+   */
+  @property({ attribute: false }) patient: Partial<ReferralPatient> | null = null;
+
+  /** The referring GP, from the host: passed on to the referral button. `{ name?, practice? }`. */
+  @property({ attribute: false }) referrer: ReferralReferrer | null = null;
 
   @state() private _day: string[] = [];
   @state() private _partOfDay: string[] = [];
@@ -892,9 +902,25 @@ export class SkFinder extends LitElement {
             </div>`,
           complete: (a) => (a ? this._renderActivity(a, t) : nothing),
         })}
-        <div class="referral" part="referral"><slot name="referral"></slot></div>
+        <div class="referral" part="referral"><slot name="referral">${this._renderReferralButton()}</slot></div>
       </article>
     `;
+  }
+
+  /** The built-in referral button (slot fallback: a host's own slotted button replaces it). */
+  private _renderReferralButton(): TemplateResult | typeof nothing {
+    const a = this._selectedId ? (this._detail.value as ActivityResponse | null | undefined) : null;
+    if (this.mode !== 'professional' || !a || a.id !== this._selectedId || !a.acceptsWelzijnOpRecept) return nothing;
+    // Registered on first need: the finder's first render does not wait for it.
+    if (!customElements.get('sk-referral-button')) void import('../referral-button/define.js');
+    return html`<sk-referral-button
+      api=${this.api}
+      activity-id=${a.id}
+      need=${this.need || nothing}
+      lang=${this.lang || nothing}
+      .patient=${this.patient}
+      .referrer=${this.referrer}
+    ></sk-referral-button>`;
   }
 
   private _renderActivity(a: ActivityResponse, t: Translation): TemplateResult {

@@ -1,4 +1,5 @@
 import type { ActivityResponse, Problem, SearchResponse, SuggestResponse } from '@sociale-kaart/schema';
+import type { ReferralCreated, ReferralProblem, ReferralRequest, ReferralStatusView, TaxonomyResponse } from './referral.js';
 
 export type { ActivityResponse, Problem, SearchHit, SearchResponse, SuggestResponse } from '@sociale-kaart/schema';
 
@@ -7,7 +8,7 @@ export class ApiError extends Error {
   constructor(
     readonly kind: 'network' | 'http' | 'config',
     readonly status: number,
-    readonly problem: Problem | null,
+    readonly problem: (Problem & Partial<ReferralProblem>) | null,
     message: string,
   ) {
     super(message);
@@ -58,6 +59,38 @@ export class ApiClient {
     return this.get<ActivityResponse>(`/activities/${encodeURIComponent(id)}?${new URLSearchParams({ lang })}`, signal);
   }
 
+  taxonomy(lang: string, signal: AbortSignal): Promise<TaxonomyResponse> {
+    return this.get<TaxonomyResponse>(`/taxonomy?${new URLSearchParams({ lang })}`, signal);
+  }
+
+  referralStatus(id: string, token: string, signal: AbortSignal): Promise<ReferralStatusView> {
+    return this.get<ReferralStatusView>(`/referrals/${encodeURIComponent(id)}?${new URLSearchParams({ token })}`, signal);
+  }
+
+  /**
+   * POST /referrals. Resolves with the 202 answer; anything else rejects with an ApiError
+   * whose `problem` is the relay's problem+json (422 and 502 carry the provider's contact).
+   */
+  async createReferral(body: ReferralRequest, signal: AbortSignal): Promise<ReferralCreated> {
+    if (!this.base) throw new ApiError('config', 0, null, 'no api base URL');
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/referrals`, {
+        method: 'POST',
+        signal,
+        credentials: 'omit',
+        cache: 'no-store',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new ApiError('network', 0, null, e instanceof Error ? e.message : String(e));
+    }
+    if (res.status !== 202) throw await httpError(res);
+    return (await res.json()) as ReferralCreated;
+  }
+
   private async get<T>(path: string, signal: AbortSignal): Promise<T> {
     if (!this.base) throw new ApiError('config', 0, null, 'no api base URL');
     let res: Response;
@@ -67,16 +100,18 @@ export class ApiClient {
       if (isAbort(e)) throw e;
       throw new ApiError('network', 0, null, e instanceof Error ? e.message : String(e));
     }
-    if (!res.ok) {
-      let problem: Problem | null = null;
-      try {
-        const body: unknown = await res.json();
-        if (body && typeof body === 'object' && 'title' in body) problem = body as Problem;
-      } catch {
-        // not problem+json: the status says enough
-      }
-      throw new ApiError('http', res.status, problem, problem?.title ?? res.statusText);
-    }
+    if (!res.ok) throw await httpError(res);
     return (await res.json()) as T;
   }
+}
+
+async function httpError(res: Response): Promise<ApiError> {
+  let problem: ReferralProblem | null = null;
+  try {
+    const body: unknown = await res.json();
+    if (body && typeof body === 'object' && 'title' in body) problem = body as ReferralProblem;
+  } catch {
+    // not problem+json: the status says enough
+  }
+  return new ApiError('http', res.status, problem, problem?.title ?? res.statusText);
 }

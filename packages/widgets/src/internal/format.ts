@@ -7,17 +7,16 @@ function amsterdamDate(d: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
-/** "dinsdag 14 januari, 10:00", or "vandaag, 10:00" / "morgen, 10:00". */
-export function formatNextSession(iso: string | null | undefined, t: Translation, now = new Date()): string | null {
+/** "dinsdag 14 januari, 10:00", or "vandaag, 10:00" / "morgen, 10:00"; `now: null` never says today/tomorrow (paper). */
+export function formatNextSession(iso: string | null | undefined, t: Translation, now: Date | null = new Date()): string | null {
   if (!iso) return null;
   const when = new Date(iso);
   if (Number.isNaN(when.getTime())) return null;
   const time = new Intl.DateTimeFormat(t.locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(when);
   const day = amsterdamDate(when);
-  const tomorrow = new Date(now.getTime() + 24 * 3600 * 1000);
   let date: string;
-  if (day === amsterdamDate(now)) date = t.today;
-  else if (day === amsterdamDate(tomorrow)) date = t.tomorrow;
+  if (now && day === amsterdamDate(now)) date = t.today;
+  else if (now && day === amsterdamDate(new Date(now.getTime() + 24 * 3600 * 1000))) date = t.tomorrow;
   else date = new Intl.DateTimeFormat(t.locale, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(when);
   // A session at midnight usually means "the whole day": the feed gave no time.
   return time === '00:00' ? date : `${date}, ${time}`;

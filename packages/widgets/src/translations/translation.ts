@@ -1,3 +1,6 @@
+import type { ReferralStatus } from '../internal/referral.js';
+import type { ValidationCode } from '../internal/referral-form.js';
+
 /** Every text a user reads, per language. Dutch is written at B1 level. */
 export interface Translation {
   /** BCP 47 locale for dates and numbers. */
@@ -94,4 +97,106 @@ export interface Translation {
     validUntil: (date: string) => string;
   };
   weekdays: Record<'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU', string>;
+  /** `<sk-referral-button>` itself (the dialog's texts are in ReferralTranslation, loaded with it). */
+  referralButton: {
+    activity: string;
+    coach: string;
+    loading: string;
+    showResult: string;
+  };
+  /** `<sk-welzijnsrecept>`: the patient's handout, B1. */
+  handout: {
+    title: string;
+    intro: string;
+    reasons: string;
+    what: string;
+    nextTitle: string;
+    nextContacted: (organisation: string) => string;
+    nextNoNews: string;
+    nextSignUp: (organisation: string) => string;
+    nextWalkIn: string;
+    bringSheet: string;
+    referredBy: string;
+    date: string;
+    referralNumber: string;
+    phone: string;
+    email: string;
+    print: string;
+    loading: string;
+    error: string;
+  };
+  /** `<sk-referral-status>`. */
+  referralStatus: {
+    label: string;
+    to: (title: string) => string;
+    history: string;
+    changed: (status: string) => string;
+    loading: string;
+    notFound: string;
+    error: string;
+    statuses: Record<ReferralStatus, string>;
+  };
+}
+
+/** The referral dialog's texts: loaded with the dialog, not with the finder. */
+export interface ReferralTranslation {
+  dialogTitle: string;
+  to: string;
+  coachOfGemeente: string;
+  coachOf: (organisation: string) => string;
+  theProvider: string;
+  loadingTarget: string;
+  targetError: string;
+  whatIsSent: string;
+  whatIsSentBody: (organisation: string) => string;
+  reasonsLegend: string;
+  reasonsHint: string;
+  noteLabel: string;
+  noteHint: string;
+  noteCount: (n: number, max: number) => string;
+  patientLegend: string;
+  nameLabel: string;
+  contactLegend: string;
+  contactOptions: Record<'phone' | 'email' | 'letter', string>;
+  phoneLabel: string;
+  emailLabel: string;
+  addressLabel: string;
+  postcodeLabel: string;
+  referrerLegend: string;
+  referrerName: string;
+  referrerPractice: string;
+  consent: (organisation: string) => string;
+  submit: string;
+  cancel: string;
+  close: string;
+  sending: string;
+  errorSummary: (n: number) => string;
+  errors: Record<ValidationCode, string>;
+  serverFieldError: string;
+  sentTitle: string;
+  sentBody: (organisation: string) => string;
+  handledTitle: string;
+  handledBody: string;
+  fallbackTitle: string;
+  fallbackNoIntake: (organisation: string) => string;
+  fallbackNotAccepting: (organisation: string) => string;
+  fallbackFailed: (organisation: string) => string;
+  fallbackNetwork: string;
+  contactProvider: string;
+  phone: string;
+  email: string;
+  intakeEmail: string;
+  website: string;
+  notFound: string;
+  rateLimited: string;
+  otherError: (status: number) => string;
+  summaryLabel: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  printHandout: string;
+  handoutHeading: string;
+  newReferral: string;
+  /** The one-line journal text. */
+  summary: (title: string, organisation: string | null, reasons: string[]) => string;
 }

@@ -1,11 +1,15 @@
 // The real back end for the browser tests: a managed Meilisearch with the activity
-// index settings and the test activities, the real search API (createApp) on a free
-// loopback port, and a small proxy in front of it that can delay, break or log
-// requests (stale-response and error-state tests).
+// index settings and the test activities, the real search API (createApp) with the
+// referral relay mounted on a free loopback port, a real intake receiver (the provider's
+// side, examples/intake-receiver) that the relay delivers to, and a small proxy in front
+// of the API that can delay, break or log requests (stale-response and error-state tests).
 import { createServer, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, createMeiliBackend, defaultConfig } from '@sociale-kaart/search-api';
 import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, startMeilisearch, waitForTask } from '@sociale-kaart/meili';
+// The relay is not (yet) a public export of the search-api package: its built module, by path.
+import { MemoryReferralStore, createMeiliReferralLookup, createReferralsApp, parseReferralRoutes } from '../../../search-api/dist/referrals/index.js';
+import { createIntakeReceiver } from '../../../../examples/intake-receiver/intake-receiver.mjs';
 import { hostileRecord, testActivities } from './fixtures.mjs';
 
 /** Fixed "now" for the API so next-session texts are deterministic: Monday 12 January 2026, 08:00. */
@@ -87,6 +91,33 @@ async function startProxy(apiOrigin) {
   return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
 }
 
+/** The shared secret of the test intake (≥ 32 characters, as the relay demands). */
+const INTAKE_SECRET = 'test-intake-secret-0123456789abcdefghijklmnop';
+
+/**
+ * Which test organisations take electronic referrals, and where they go:
+ *   to the intake receiver: Buurtteam Oost, Welzijn Utrecht (the coach), Stichting Rouwzorg, Sportief Utrecht;
+ *   to a port nobody listens on (502 delivery-failed): Huis van de Stilte;
+ *   nowhere (422 no-electronic-intake): every other organisation, e.g. Atelier De Kleur.
+ */
+export const RECEIVING_ORGANISATIONS = ['org-buurtteam-oost', 'org-welzijn-utrecht', 'org-stichting-rouwzorg', 'org-sportief-utrecht'];
+export const UNREACHABLE_ORGANISATION = 'org-huis-van-de-stilte';
+
+async function freePort() {
+  const server = createServer();
+  const port = await listen(server);
+  await closeServer(server);
+  return port;
+}
+
+function serveFetch(fetch) {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 });
+    if (server.listening) resolve(server);
+    else server.once('listening', () => resolve(server));
+  });
+}
+
 async function loadActivities(meili, hostile) {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
   await createActivityIndex(client, ACTIVITY_INDEX_UID);
@@ -107,16 +138,62 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     const config = defaultConfig({ corsOrigins: ['*'], rateLimitPerSecond: 0, cacheMaxAgeSeconds: 0, meiliUrl: meili.url, meiliKey: meili.masterKey, index: ACTIVITY_INDEX_UID });
     const searchBackend = createMeiliBackend({ url: meili.url, apiKey: meili.masterKey, index: ACTIVITY_INDEX_UID, timeoutMs: 2000 });
     closers.push(() => searchBackend.close());
-    const app = createApp({ backend: searchBackend, config, clock: () => TEST_NOW, log: () => {} });
-    const apiServer = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => (apiServer.listening ? resolve() : apiServer.once('listening', resolve)));
+    // The provider's side: the example intake receiver, accepting referrals for any organisation.
+    const receiver = createIntakeReceiver({ secret: INTAKE_SECRET, organizationId: '*' });
+    const receiverServer = await serveFetch(receiver.fetch);
+    servers.push(receiverServer);
+    const receiverUrl = `http://127.0.0.1:${receiverServer.address().port}`;
+    const deadUrl = `http://127.0.0.1:${await freePort()}/referrals`;
+    const routes = parseReferralRoutes(
+      JSON.stringify({
+        ...Object.fromEntries(RECEIVING_ORGANISATIONS.map((org) => [org, { secret: INTAKE_SECRET, intakeUrl: `${receiverUrl}/referrals` }])),
+        [UNREACHABLE_ORGANISATION]: { secret: INTAKE_SECRET, intakeUrl: deadUrl },
+      }),
+    );
+
+    // The API: search with a fixed clock, the relay with the real one (provider signatures carry real time).
+    // Its public origin is known only once it listens, hence the late binding.
+    let app = null;
+    const seen = { referralPosts: 0 };
+    const apiServer = await serveFetch((req, env) => {
+      if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') seen.referralPosts++;
+      return app.fetch(req, env);
+    });
     servers.push(apiServer);
     const apiOrigin = `http://127.0.0.1:${apiServer.address().port}`;
+    const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+    const referrals = createReferralsApp({
+      ...createMeiliReferralLookup(client.index(ACTIVITY_INDEX_UID)),
+      store: new MemoryReferralStore(),
+      secrets: (org) => routes.get(org)?.secret,
+      intakeUrlFor: (org) => routes.get(org)?.intakeUrl,
+      publicBaseUrl: apiOrigin,
+      rateLimit: { create: false, status: false },
+      delivery: { attempts: 2, baseDelayMs: 20, maxDelayMs: 50, timeoutMs: 3000 },
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    app = createApp({ backend: searchBackend, config, clock: () => TEST_NOW, log: () => {}, referrals });
     const proxy = await startProxy(apiOrigin);
-    log(`test back end: Meilisearch ${meili.url} (${count} activities), API ${apiOrigin}/v1, proxy ${proxy.url}`);
+    log(`test back end: Meilisearch ${meili.url} (${count} activities), API ${apiOrigin}/v1, proxy ${proxy.url}, intake receiver ${receiverUrl}`);
     return {
       apiUrl: `${apiOrigin}/v1`,
       proxyUrl: proxy.url,
+      receiverUrl,
+      /** What the intake receiver got: [{ referral, receivedAt, statuses }]. */
+      async receivedReferrals() {
+        return (await receiver.request('/api/referrals')).json();
+      },
+      /** The provider reports a status back, through the receiver (signed, over HTTP to the API). */
+      async postStatus(referralId, status, reason) {
+        const res = await receiver.request(`/referrals/${encodeURIComponent(referralId)}/status`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ status, ...(reason ? { reason } : {}) }),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      /** How many POST /v1/referrals the API has seen. */
+      referralPosts: () => seen.referralPosts,
       async stop() {
         await proxy.close();
         for (const s of servers) await closeServer(s);
