@@ -87,6 +87,7 @@ describe('HIS consult page (huisarts)', () => {
     await page.screenshot({ path: join(screenshots, 'his-consult-list.png') });
     await page.locator('sk-finder [part~="view-switch"] button', { hasText: 'Kaart' }).click();
     await page.locator('sk-finder .sk-marker').first().waitFor({ state: 'visible', timeout: 20000 });
+    await page.locator('sk-finder [part~="status"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(screenshots, 'his-consult-map.png') });
     await context.close();
   });

@@ -58,6 +58,17 @@ describe('sk-finder: theming', () => {
     assert(getComputedStyle($(el, '.card h3')!).color !== 'rgb(0, 255, 0)', 'page heading styles do not reach the cards');
   });
 
+  it('mode="professional" folds the filter groups without a selection, so results come first', async () => {
+    const pro = await mountFinder({ mode: 'professional', need: 'eenzaamheid' });
+    const pub = await mountFinder({ mode: 'public' });
+    await waitForResults(pro);
+    await waitForResults(pub);
+    const openGroups = (el: HTMLElement) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details[data-group]')].filter((d) => d.open).map((d) => d.dataset['group']).join(',');
+    assertEqual(openGroups(pro), 'need', 'professional: only the group with a selection is open');
+    for (const g of ['category', 'day', 'partOfDay']) assert(openGroups(pub).split(',').includes(g), `public: ${g} is open (${openGroups(pub)})`);
+  });
+
   it('mode="professional" is more compact than mode="public"', async () => {
     const pro = await mountFinder({ mode: 'professional' });
     const pub = await mountFinder({ mode: 'public' });

@@ -154,7 +154,8 @@ export class SkFinder extends LitElement {
   @state() private _postcodeDraft: string | null = null;
   @state() private _postcodeError = false;
   @state() private _highlightId: string | null = null;
-  @state() private _openGroups = new Set<string>(['category', 'day', 'partOfDay', 'other']);
+  /** Filter groups the user opened or closed; null until then, and the mode decides (see _isGroupOpen). */
+  @state() private _openGroups: Set<string> | null = null;
   @state() private _mapState: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private _mapNote = '';
 
@@ -711,8 +712,20 @@ export class SkFinder extends LitElement {
     `;
   }
 
+  /**
+   * Public mode opens the common groups so inwoners see their options; professional mode keeps
+   * them folded (except groups with a selection) so a GP sees results first, mid-consult.
+   */
+  private _defaultOpenGroups(): Set<string> {
+    return new Set(this.mode === 'professional' ? [] : ['category', 'day', 'partOfDay', 'other']);
+  }
+
+  private _isGroupOpen(name: string): boolean {
+    return (this._openGroups ?? this._defaultOpenGroups()).has(name);
+  }
+
   private _group(name: string, label: string, selectedCount: number, chips: unknown) {
-    const open = this._openGroups.has(name) || selectedCount > 0;
+    const open = this._isGroupOpen(name) || selectedCount > 0;
     return html`
       <details
         class="filter-group"
@@ -720,7 +733,7 @@ export class SkFinder extends LitElement {
         data-group=${name}
         ?open=${open}
         @toggle=${(e: Event) => {
-          const next = new Set(this._openGroups);
+          const next = new Set(this._openGroups ?? this._defaultOpenGroups());
           if ((e.target as HTMLDetailsElement).open) next.add(name);
           else next.delete(name);
           this._openGroups = next;
