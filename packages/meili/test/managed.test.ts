@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MeiliStartError, startMeilisearch } from '../src/index.js';
+import { MeiliStartError, createMeiliClient, startMeilisearch, waitForTask } from '../src/index.js';
 import { exists, isRunning, waitUntil } from './helpers.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,12 +63,13 @@ describe('startMeilisearch', () => {
       const masterKey = 'a-fixed-master-key-for-the-test';
       const first = await startMeilisearch({ dbPath, masterKey });
       expect(first.dbPath).toBe(dbPath);
-      await fetch(`${first.url}/indexes`, {
+      const created = await fetch(`${first.url}/indexes`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${masterKey}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ uid: 'kept' }),
       });
-      await waitUntil(() => true, 300);
+      // Index creation is a task: wait until it has really succeeded (a fixed sleep is flaky on a loaded machine).
+      await waitForTask(createMeiliClient({ url: first.url, apiKey: masterKey }), ((await created.json()) as { taskUid: number }).taskUid, { timeoutMs: 20000 });
       await first.stop();
       expect(exists(dbPath)).toBe(true);
       expect(exists(first.workDir)).toBe(false);
