@@ -54,8 +54,21 @@ export function parseFormat(value: string): InputFormat {
 export class ReportCollector {
   readonly report: IndexReport = emptyReport();
   private readonly started = Date.now();
-  private readonly keys = new Map<string, { id: string; input: string; record: number }>();
-  private readonly ids = new Set<string>();
+  /** Dedupe key → id of the document kept. Only strings: nothing of the documents stays. */
+  private readonly keys = new Map<string, string>();
+  /** Id → where its record was (input index × 2^32 + record number), for the duplicates report. */
+  private readonly ids = new Map<string, number>();
+  private readonly inputNames: string[] = [];
+  private readonly inputIndex = new Map<string, number>();
+
+  private indexOfInput(input: string): number {
+    let i = this.inputIndex.get(input);
+    if (i === undefined) {
+      i = this.inputNames.push(input) - 1;
+      this.inputIndex.set(input, i);
+    }
+    return i;
+  }
 
   addProblem(list: 'errors' | 'warnings', input: string, record: number | null, recordId: string | null, line: number | undefined, p: Problem): void {
     const r = this.report;
@@ -81,11 +94,13 @@ export class ReportCollector {
     }
     const doc = o.activity;
     const key = dedupeKey(doc);
-    const first = this.keys.get(key);
-    if (first) {
+    const firstId = this.keys.get(key);
+    if (firstId !== undefined) {
+      const at = this.ids.get(firstId)!;
+      const kept = { id: firstId, input: this.inputNames[Math.floor(at / 2 ** 32)]!, record: at % 2 ** 32 };
       inputReport.accepted++;
       this.report.accepted++;
-      this.report.duplicates.push({ key, kept: first, duplicate: { id: doc.id, input: inputReport.input, record } });
+      this.report.duplicates.push({ key, kept, duplicate: { id: doc.id, input: inputReport.input, record } });
       return null;
     }
     if (this.ids.has(doc.id)) {
@@ -99,8 +114,8 @@ export class ReportCollector {
       this.report.rejected++;
       return null;
     }
-    this.ids.add(doc.id);
-    this.keys.set(key, { id: doc.id, input: inputReport.input, record });
+    this.ids.set(doc.id, this.indexOfInput(inputReport.input) * 2 ** 32 + record);
+    this.keys.set(key, doc.id);
     inputReport.accepted++;
     this.report.accepted++;
     this.report.documents++;

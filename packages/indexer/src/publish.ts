@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
-import type { Activity } from '@sociale-kaart/schema';
 import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, waitForTask } from '@sociale-kaart/meili';
 import { acquireIngestLock, type IngestLockOptions } from './lock.js';
 import { ReportCollector, activitiesOf, type InputLike, type ProcessOptions } from './pipeline.js';
@@ -26,6 +25,8 @@ export interface IngestOptions extends ProcessOptions {
   force?: boolean;
   /** Documents per addDocuments call (default 5,000). */
   batchSize?: number;
+  /** Batches that may wait in Meilisearch's queue at once (default 64). */
+  maxQueuedBatches?: number;
   /** Timeout for one Meilisearch task in ms (default 10 minutes). */
   taskTimeoutMs?: number;
   lock?: IngestLockOptions;
@@ -69,6 +70,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const index = options.index ?? ACTIVITY_INDEX_UID;
   const log = options.log ?? (() => {});
   const batchSize = options.batchSize ?? 5_000;
+  const maxQueuedBatches = Math.max(1, options.maxQueuedBatches ?? 64);
   const taskTimeoutMs = options.taskTimeoutMs ?? 10 * 60_000;
   const client =
     options.client ??
@@ -104,18 +106,22 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     staging = stagingUid(index);
     await createActivityIndex(client, staging, { timeoutMs: taskTimeoutMs });
 
-    // Keep at most two batches in Meilisearch's queue while the next one is built.
+    // Each document is serialised as it arrives (one ndjson line) and the object dropped, so
+    // a batch holds compact strings, not documents. Batches are queued in Meilisearch
+    // without waiting for the previous one (it batches queued additions together); at
+    // most `maxQueuedBatches` wait at once, and every task is awaited before the checks.
     const pending: Array<{ taskUid: number }> = [];
-    let batch: Activity[] = [];
+    let lines: string[] = [];
     const flush = async () => {
-      if (batch.length === 0) return;
-      pending.push(await client.index(staging!).addDocuments(batch, { primaryKey: 'id' }));
-      batch = [];
-      while (pending.length > 2) await wait(pending.shift()!);
+      if (lines.length === 0) return;
+      const body = lines.join('\n');
+      lines = [];
+      pending.push(await client.index(staging!).addDocumentsFromString(body, 'application/x-ndjson', { primaryKey: 'id' }));
+      while (pending.length > maxQueuedBatches) await wait(pending.shift()!);
     };
     for await (const doc of activitiesOf(options.inputs, collector, options)) {
-      batch.push(doc);
-      if (batch.length >= batchSize) await flush();
+      lines.push(JSON.stringify(doc));
+      if (lines.length >= batchSize) await flush();
     }
     await flush();
     while (pending.length > 0) await wait(pending.shift()!);

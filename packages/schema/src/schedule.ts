@@ -188,58 +188,147 @@ function parseIsoDate(s: string | null | undefined): { y: number; m: number; d: 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (c: { y: number; m: number; d: number }) => `${c.y}-${pad(c.m)}-${pad(c.d)}`;
 
-/** Does the schedule happen on this calendar date? Returns false when the rule cannot be placed (e.g. "om de week" without a start date). */
-function occursOn(s: Schedule, day: number): boolean {
-  const c = fromEpochDay(day);
-  const iso = isoDate(c);
-  if (s.validFrom && iso < s.validFrom) return false;
-  if (s.validTo && iso > s.validTo) return false;
+const mod = (a: number, n: number) => ((a % n) + n) % n;
+
+/** The first real calendar day whose ISO date is at or after this YYYY-MM-DD string (which may name an impossible day). */
+function dayAtOrAfter(c: { y: number; m: number; d: number }): number {
+  if (c.m < 1) return epochDay(c.y, 1, 1);
+  if (c.m > 12) return epochDay(c.y + 1, 1, 1);
+  if (c.d < 1) return epochDay(c.y, c.m, 1);
+  if (c.d > daysInMonth(c.y, c.m)) return epochDay(c.y, c.m, daysInMonth(c.y, c.m)) + 1;
+  return epochDay(c.y, c.m, c.d);
+}
+/** The last real calendar day whose ISO date is at or before this YYYY-MM-DD string. */
+function dayAtOrBefore(c: { y: number; m: number; d: number }): number {
+  if (c.m < 1) return epochDay(c.y - 1, 12, 31);
+  if (c.m > 12) return epochDay(c.y, 12, 31);
+  if (c.d < 1) return epochDay(c.y, c.m, 1) - 1;
+  if (c.d > daysInMonth(c.y, c.m)) return epochDay(c.y, c.m, daysInMonth(c.y, c.m));
+  return epochDay(c.y, c.m, c.d);
+}
+
+/** The days of month (ascending) on which a monthly rule falls in this month, ignoring the interval. */
+function monthlyDays(y: number, m: number, byday: readonly ByDay[], monthdays: readonly number[], anchorD: number | null): number[] {
+  const dim = daysInMonth(y, m);
+  const out: number[] = [];
+  if (byday.length > 0) {
+    const firstWeekday = weekdayOf(y, m, 1);
+    const lastWeekday = (firstWeekday + dim - 1) % 7;
+    for (const b of byday) {
+      const first = 1 + mod(b.weekday - firstWeekday, 7);
+      if (b.ordinal === undefined) {
+        for (let d = first; d <= dim; d += 7) out.push(d);
+      } else if (b.ordinal > 0) {
+        const d = first + 7 * (b.ordinal - 1);
+        if (d <= dim) out.push(d);
+      } else {
+        const d = dim - mod(lastWeekday - b.weekday, 7) - 7 * (-b.ordinal - 1);
+        if (d >= 1) out.push(d);
+      }
+    }
+  } else if (monthdays.length > 0) {
+    for (const n of monthdays) {
+      const d = n > 0 ? n : dim + n + 1;
+      if (d >= 1 && d <= dim) out.push(d);
+    }
+  } else if (anchorD !== null && anchorD >= 1 && anchorD <= dim) {
+    out.push(anchorD);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * The first calendar day in [from, until] on which the schedule happens, or null.
+ * Arithmetic per rule: no walking day by day. Days are epoch days of plain dates.
+ */
+function firstDayOn(s: Schedule, from: number, until: number): number | null {
+  let lo = from;
+  let hi = until;
+  const vf = parseIsoDate(s.validFrom);
+  const vt = parseIsoDate(s.validTo);
+  if (vf) lo = Math.max(lo, dayAtOrAfter(vf));
+  if (vt) hi = Math.min(hi, dayAtOrBefore(vt));
+  if (lo > hi) return null;
   const interval = s.interval ?? 1;
-  const anchor = parseIsoDate(s.validFrom);
-  const weekday = weekdayOf(c.y, c.m, c.d);
-  const byday = parseByday(s.byday ?? []);
+  // The anchor of "every n" rules is the validFrom date as the calendar normalises it.
+  const anchorDay = vf ? epochDay(vf.y, vf.m, vf.d) : null;
   switch (s.freq) {
-    case 'once':
-      return s.date === iso;
-    case 'daily':
-      if (interval === 1) return true;
-      return anchor !== null && (day - epochDay(anchor.y, anchor.m, anchor.d)) % interval === 0;
+    case 'once': {
+      const c = parseIsoDate(s.date);
+      if (!c) return null;
+      const day = epochDay(c.y, c.m, c.d);
+      if (isoDate(fromEpochDay(day)) !== s.date) return null;
+      return day >= lo && day <= hi ? day : null;
+    }
+    case 'daily': {
+      if (interval === 1) return lo;
+      if (anchorDay === null) return null;
+      const day = lo + mod(anchorDay - lo, interval);
+      return day <= hi ? day : null;
+    }
     case 'weekly': {
-      const wanted = byday.length > 0 ? byday.map((b) => b.weekday) : anchor ? [weekdayOf(anchor.y, anchor.m, anchor.d)] : [];
-      if (!wanted.includes(weekday)) return false;
-      if (interval === 1) return true;
-      if (!anchor) return false;
-      const anchorDay = epochDay(anchor.y, anchor.m, anchor.d);
-      const anchorMonday = anchorDay - weekdayOf(anchor.y, anchor.m, anchor.d);
-      const monday = day - weekday;
-      return ((monday - anchorMonday) / 7) % interval === 0;
+      const byday = parseByday(s.byday ?? []);
+      const wanted = byday.length > 0 ? [...new Set(byday.map((b) => b.weekday))] : anchorDay !== null ? [mod(anchorDay + 3, 7)] : [];
+      if (wanted.length === 0) return null;
+      wanted.sort((a, b) => a - b);
+      // Epoch day 0 (1970-01-01) is a Thursday: weekday = (day + 3) mod 7, Monday = 0.
+      let monday = lo - mod(lo + 3, 7);
+      if (interval > 1) {
+        if (anchorDay === null) return null;
+        const anchorMonday = anchorDay - mod(anchorDay + 3, 7);
+        const off = mod((monday - anchorMonday) / 7, interval);
+        if (off !== 0) monday += (interval - off) * 7;
+      }
+      for (; monday <= hi; monday += interval * 7) {
+        for (const w of wanted) {
+          const day = monday + w;
+          if (day > hi) return null;
+          if (day >= lo) return day;
+        }
+      }
+      return null;
     }
     case 'monthly': {
-      if (interval > 1) {
-        if (!anchor) return false;
-        const months = (c.y - anchor.y) * 12 + (c.m - anchor.m);
-        if (months % interval !== 0) return false;
-      }
-      const dim = daysInMonth(c.y, c.m);
-      if (byday.length > 0) {
-        return byday.some((b) => {
-          if (b.weekday !== weekday) return false;
-          if (b.ordinal === undefined) return true;
-          if (b.ordinal > 0) return Math.ceil(c.d / 7) === b.ordinal;
-          return Math.ceil((dim - c.d + 1) / 7) === -b.ordinal;
-        });
-      }
+      const byday = parseByday(s.byday ?? []);
       const monthdays = s.bymonthday ?? [];
-      if (monthdays.length > 0) return monthdays.some((n) => (n > 0 ? c.d === n : c.d === dim + n + 1));
-      return anchor !== null && c.d === anchor.d;
+      const start = fromEpochDay(lo);
+      let y = start.y;
+      let m = start.m;
+      if (interval > 1) {
+        if (!vf) return null;
+        const off = mod((y - vf.y) * 12 + (m - vf.m), interval);
+        if (off !== 0) {
+          const idx = y * 12 + (m - 1) + (interval - off);
+          y = Math.floor(idx / 12);
+          m = (idx % 12) + 1;
+        }
+      }
+      const anchorD = vf ? vf.d : null;
+      if (byday.length === 0 && monthdays.length === 0 && anchorD === null) return null;
+      for (;;) {
+        const monthStart = epochDay(y, m, 1);
+        if (monthStart > hi) return null;
+        for (const d of monthlyDays(y, m, byday, monthdays, anchorD)) {
+          const day = monthStart + d - 1;
+          if (day > hi) return null;
+          if (day >= lo) return day;
+        }
+        const idx = y * 12 + (m - 1) + interval;
+        y = Math.floor(idx / 12);
+        m = (idx % 12) + 1;
+      }
     }
     default:
-      return false;
+      return null;
   }
 }
 
 // ---------------------------------------------------------------------------
-// Europe/Amsterdam wall time ↔ instants, through Intl.
+// Europe/Amsterdam wall time ↔ instants. Intl knows the rules; since 1996 they are the
+// EU rule (summer time from the last Sunday of March to the last Sunday of October, both
+// at 01:00 UTC), so each year is computed arithmetically once, checked against Intl, and
+// falls back to Intl when the check fails (years outside the rule, or a future change of
+// the tz database).
 
 const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: SCHEDULE_TIME_ZONE,
@@ -252,26 +341,50 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-interface WallTime {
-  y: number;
-  m: number;
-  d: number;
-  hh: number;
-  mm: number;
-  ss: number;
-}
-
-function wallTimeOf(instant: number): WallTime {
+/** Offset of Amsterdam from UTC at this instant, in minutes, through Intl (slow). */
+function intlOffsetMinutes(instant: number): number {
   const parts = partsFormatter.formatToParts(instant);
   const pick = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { y: pick('year'), m: pick('month'), d: pick('day'), hh: pick('hour'), mm: pick('minute'), ss: pick('second') };
+  const asUtc = Date.UTC(pick('year'), pick('month') - 1, pick('day'), pick('hour'), pick('minute'), pick('second'));
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** Summer time of one UTC year as [start, end) instants, or null when Intl must decide. */
+type YearRule = { start: number; end: number } | null;
+const yearRules = new Map<number, YearRule>();
+
+function lastSundayUtc(y: number, m: number, hourUtc: number): number {
+  const last = new Date(Date.UTC(y, m, 0));
+  const day = last.getUTCDate() - last.getUTCDay();
+  return Date.UTC(y, m - 1, day, hourUtc);
+}
+
+function yearRule(y: number): YearRule {
+  let rule = yearRules.get(y);
+  if (rule !== undefined) return rule;
+  rule = null;
+  if (y >= 1996 && y <= 2200) {
+    const start = lastSundayUtc(y, 3, 1);
+    const end = lastSundayUtc(y, 10, 1);
+    const ok =
+      intlOffsetMinutes(Date.UTC(y, 0, 1)) === 60 &&
+      intlOffsetMinutes(start - 1000) === 60 &&
+      intlOffsetMinutes(start) === 120 &&
+      intlOffsetMinutes(Date.UTC(y, 6, 1)) === 120 &&
+      intlOffsetMinutes(end - 1000) === 120 &&
+      intlOffsetMinutes(end) === 60 &&
+      intlOffsetMinutes(Date.UTC(y, 11, 31, 23)) === 60;
+    if (ok) rule = { start, end };
+  }
+  yearRules.set(y, rule);
+  return rule;
 }
 
 /** Offset of Amsterdam from UTC at this instant, in minutes (60 in winter, 120 in summer). */
 function offsetMinutes(instant: number): number {
-  const w = wallTimeOf(instant);
-  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mm, w.ss);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+  const rule = yearRule(new Date(instant).getUTCFullYear());
+  if (rule === null) return intlOffsetMinutes(instant);
+  return instant >= rule.start && instant < rule.end ? 120 : 60;
 }
 
 /** The instant of a wall-clock time in Amsterdam. A time in the spring-forward gap moves forward by an hour. */
@@ -285,39 +398,50 @@ function instantOfWallTime(y: number, m: number, d: number, hh: number, mm: numb
 /** ISO 8601 with the Amsterdam offset, e.g. "2025-03-30T10:00:00+02:00". */
 export function toAmsterdamIso(instant: number | Date): string {
   const t = typeof instant === 'number' ? instant : instant.getTime();
-  const w = wallTimeOf(t);
   const off = offsetMinutes(t);
+  const w = new Date(Math.floor(t / 1000) * 1000 + off * 60_000);
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
-  return `${w.y}-${pad(w.m)}-${pad(w.d)}T${pad(w.hh)}:${pad(w.mm)}:${pad(w.ss)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** How far ahead nextOccurrence looks, in days. */
 const HORIZON_DAYS = 800;
 
+/** The instant a schedule starts on a calendar day: its opening time, or the start of the day. */
+function startOn(s: Schedule, day: number): number {
+  const c = fromEpochDay(day);
+  if (!s.opensAt) return instantOfWallTime(c.y, c.m, c.d, 0, 0);
+  const [hh, mm] = s.opensAt.split(':').map(Number) as [number, number];
+  // 24:00 as an opening time means the very end of the day.
+  return instantOfWallTime(c.y, c.m, c.d, Math.min(hh, 23), hh === 24 ? 59 : mm);
+}
+
 /**
  * The start of the next occurrence of any of the schedules at or after `now`,
  * as ISO 8601 with the Europe/Amsterdam offset; null when none can be placed
  * (no schedules, all in the past, or a rule that needs a start date it lacks).
- * A schedule without an opening time counts from the start of its day.
+ * A schedule without an opening time counts from the start of its day (today included).
+ * Looks at most HORIZON_DAYS ahead.
  */
 export function nextOccurrence(schedules: readonly Schedule[], now: Date | number = Date.now()): string | null {
   if (schedules.length === 0) return null;
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const today = wallTimeOf(nowMs);
-  const startDay = epochDay(today.y, today.m, today.d);
-  for (let day = startDay; day < startDay + HORIZON_DAYS; day++) {
-    const c = fromEpochDay(day);
-    let best: number | null = null;
-    for (const s of schedules) {
-      if (!occursOn(s, day)) continue;
-      const [hh, mm] = (s.opensAt ?? '00:00').split(':').map(Number) as [number, number];
-      // 24:00 as an opening time means the very end of the day.
-      const start = instantOfWallTime(c.y, c.m, c.d, Math.min(hh, 23), hh === 24 ? 59 : mm);
-      const counts = s.opensAt ? start >= nowMs : day >= startDay;
-      if (counts && (best === null || start < best)) best = start;
+  const startDay = Math.floor((Math.floor(nowMs / 1000) * 1000 + offsetMinutes(nowMs) * 60_000) / 86_400_000);
+  const lastDay = startDay + HORIZON_DAYS - 1;
+  let best: number | null = null;
+  for (const s of schedules) {
+    let day = firstDayOn(s, startDay, lastDay);
+    if (day === null) continue;
+    let start = startOn(s, day);
+    // Only today's session can have started already; then the next one counts.
+    while (s.opensAt && start < nowMs) {
+      day = firstDayOn(s, day + 1, lastDay);
+      if (day === null) break;
+      start = startOn(s, day);
     }
-    if (best !== null) return toAmsterdamIso(best);
+    if (day === null) continue;
+    if (best === null || start < best) best = start;
   }
-  return null;
+  return best === null ? null : toAmsterdamIso(best);
 }

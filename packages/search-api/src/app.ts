@@ -48,6 +48,7 @@ import {
 } from './params.js';
 import { ProblemError, badRequest, notFound, problemResponse, type ParameterError } from './problem.js';
 import { TokenBuckets } from './rate-limit.js';
+import { LruCache, type NearbyCounts } from './nearby.js';
 import { normalizeSearchQuery, runSearch } from './search.js';
 import { isUuid } from './uuid.js';
 
@@ -179,6 +180,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.notFound((c) => problemResponse(c, notFound(`No resource at ${new URL(c.req.url).pathname.slice(0, 200)}.`)));
 
   // --- /v1 ------------------------------------------------------------------------------
+  // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
+  const nearbyCache = new LruCache<NearbyCounts>(2000);
   const v1 = new OpenAPIHono({ defaultHook: validationHook });
   v1.use('/search', cacheable);
   v1.use('/activities/*', cacheable);
@@ -197,7 +200,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }),
     async (c) => {
       const query = normalizeSearchQuery(c.req.valid('query'));
-      const { response, strategy } = await runSearch(backend, query, { now: clock(), fastNearby: deps.fastNearby !== false });
+      const { response, strategy } = await runSearch(backend, query, { now: clock(), fastNearby: deps.fastNearby !== false, nearbyCache });
       metrics.searchStrategy(strategy);
       return c.json(response, 200);
     },

@@ -31,6 +31,36 @@ export function labelled(keys: readonly string[], label: (k: string, lang: Lang)
   return keys.map((key) => ({ key, label: label(key, lang) }));
 }
 
+/**
+ * The document fields a search hit is made of (toSearchHit). Sent as `attributesToRetrieve`,
+ * so Meilisearch does not serialise (and the API does not parse) descriptions, labels and
+ * the rest of each document.
+ */
+export const HIT_ATTRIBUTES = [
+  'id',
+  'title',
+  'summary',
+  'organization',
+  'categories',
+  'needs',
+  'location',
+  '_geo',
+  'schedules',
+  'days',
+  'partsOfDay',
+  'free',
+  'costDescription',
+  'online',
+  'wheelchairAccessible',
+  'phone',
+  'email',
+  'url',
+  'acceptsWelzijnOpRecept',
+  'referralRequired',
+  'isWelzijnscoach',
+  'status',
+] as const;
+
 export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknown> }, lang: Lang, center: LatLng | null, now: Date): SearchHit {
   const geo = doc._geo ?? null;
   return {

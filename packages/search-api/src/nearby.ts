@@ -16,8 +16,11 @@
  * 3. Apply the exact radius to the proven hits with Meilisearch's own distance formula;
  *    a hit within half a metre of the boundary makes us ask Meilisearch itself.
  *
- * `total` is exact when the box held every candidate; otherwise it is estimated from two
- * cheap box counts (the square inside the circle and the square around it), and flagged.
+ * `total` and the facets are exact. When the box held every candidate they are counted
+ * from the hits; otherwise one count query with the exact radius filter (no sort, no hits)
+ * gives both. That query costs about as much as the naive one's own count, so its answer
+ * is kept in a small LRU keyed by index version, point, radius, filter and facets: "what
+ * is near this postcode" is asked for the same few thousand points again and again.
  */
 import { buildFilter, type MeiliFilter } from '@sociale-kaart/meili';
 import type { LatLng } from '@sociale-kaart/schema';
@@ -118,26 +121,82 @@ export async function naiveNearby<T extends GeoHit>(backend: SearchBackend, req:
   };
 }
 
+/** Total and facet counts of one nearby question (the exact radius filter). */
+export interface NearbyCounts {
+  total: number;
+  facetDistribution: Record<string, Record<string, number>>;
+  /** Half-side (km) of the box that proved the answer last time: where the next one starts. */
+  halfKm?: number;
+}
+
+/** A small least-recently-used map (Map keeps insertion order). */
+export class LruCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export interface NearbyOptions {
+  /** Counts (total + facets) per index version, point, radius, filter and facets. */
+  cache?: LruCache<NearbyCounts>;
+}
+
 /** Same hits in the same order as {@link naiveNearby}, mostly without the R-tree radius filter. */
-export async function fastNearby<T extends GeoHit>(backend: SearchBackend, req: NearbyRequest): Promise<NearbyResult<T>> {
+export async function fastNearby<T extends GeoHit>(backend: SearchBackend, req: NearbyRequest, options: NearbyOptions = {}): Promise<NearbyResult<T>> {
   const need = req.offset + req.limit;
   if (need > MAX_FAST_WINDOW) return naiveNearby(backend, req);
   const { center, radiusKm } = req;
   const boxFilter = (b: Box) => [...req.filter, ...buildFilter({ geoBoundingBox: { topRight: b.topRight, bottomLeft: b.bottomLeft } })];
   const boxQuery = (b: Box): SearchRequest => ({ q: '', ...req.params, filter: boxFilter(b), sort: sortBy(center), hitsPerPage: need, page: 1 });
-  const countQuery = (b: Box): SearchRequest => ({ q: '', filter: boxFilter(b), hitsPerPage: 0, page: 1, ...(req.facets ? { facets: req.facets } : {}) });
+  // The naive query's own count: same filter, so the same total and facets.
+  const radiusFilter = [...req.filter, ...buildFilter({ geoRadius: { lat: center.lat, lng: center.lng, meters: radiusKm * 1000 } })];
+  const countQuery: SearchRequest = { q: '', filter: radiusFilter, hitsPerPage: 0, page: 1, ...(req.facets ? { facets: req.facets } : {}) };
 
-  // The square inside the circle and the square around it bound the count in the circle.
-  const inner = boxAround(center, (radiusKm / Math.SQRT2) * 0.999);
-  const enclosing = boxAround(center, radiusKm * 1.01 + MARGIN_KM * 2);
-  let half = Math.min(1, radiusKm);
-  const [first, innerCount, outerCount] = await backend.multiSearch<T>([boxQuery(boxAround(center, half)), countQuery(inner), countQuery(enclosing)]);
-  let queries = 3;
-  const upper = outerCount!.totalHits ?? 0;
-  const lower = innerCount!.totalHits ?? 0;
+  let cacheKey: string | null = null;
+  let counts: NearbyCounts | undefined;
+  if (options.cache) {
+    try {
+      const version = await backend.indexVersion();
+      cacheKey = JSON.stringify([version, center.lat, center.lng, radiusKm, req.filter, req.facets ?? null]);
+      counts = options.cache.get(cacheKey);
+    } catch {
+      cacheKey = null;
+    }
+  }
 
-  let result: SearchResult<T> = first!;
+  // Start where the proof succeeded last time (the proof is still made on every answer).
+  let half = Math.min(counts?.halfKm ?? 1, radiusKm * 1.01 + MARGIN_KM * 2);
   let box = boxAround(center, half);
+  let result: SearchResult<T>;
+  let queries: number;
+  if (counts) {
+    result = await backend.search<T>(boxQuery(box));
+    queries = 1;
+  } else {
+    // Hits and counts in one round trip; the counts are wasted only when the box later
+    // turns out to hold every candidate.
+    const [first, count] = await backend.multiSearch<T>([boxQuery(box), countQuery]);
+    result = first!;
+    counts = { total: count!.totalHits ?? count!.estimatedTotalHits ?? 0, facetDistribution: (count!.facetDistribution ?? {}) as Record<string, Record<string, number>> };
+    if (cacheKey !== null) options.cache!.set(cacheKey, counts);
+    queries = 2;
+  }
+
   for (let round = 0; ; round++) {
     const hits = result.hits as T[];
     const inBox = result.totalHits ?? hits.length;
@@ -152,15 +211,8 @@ export async function fastNearby<T extends GeoHit>(backend: SearchBackend, req: 
       const nearBoundary = dist.some((d) => Math.abs(d - radiusKm) < 0.0005);
       if (nearBoundary) return { ...(await naiveNearby<T>(backend, req)), queries: queries + 2 };
       const window = hits.slice(req.offset, Math.min(inCircle, need));
-      const allCandidatesSeen = enclosesCircle && inBox <= hits.length;
-      if (allCandidatesSeen) {
-        const facetDistribution = facetsOf(hits.slice(0, inCircle) as Array<Record<string, unknown>>, req.facets ?? []);
-        return { hits: window, total: inCircle, totalIsEstimate: false, facetDistribution, queries, strategy: 'box' };
-      }
-      const estimate = Math.round(lower + (upper - lower) * ((Math.PI - 2) / 2));
-      const known = enclosesCircle ? inCircle : need;
-      const total = Math.min(upper, Math.max(estimate, known));
-      return { hits: window, total, totalIsEstimate: true, facetDistribution: estimateFacets(innerCount!, outerCount!, total, upper), queries, strategy: 'box' };
+      counts.halfKm = half;
+      return { hits: window, total: counts.total, totalIsEstimate: false, facetDistribution: counts.facetDistribution, queries, strategy: 'box' };
     }
     if (round >= MAX_ROUNDS) return { ...(await naiveNearby<T>(backend, req)), queries: queries + 2 };
     // Widen: to the distance of the N-th hit when there are enough, else by the density seen.
@@ -168,40 +220,15 @@ export async function fastNearby<T extends GeoHit>(backend: SearchBackend, req: 
     if (hits.length >= need && nth !== undefined) next = half * ((nth + MARGIN_KM * 2) / Math.max(box.inscribedKm, 1e-6)) * 1.05;
     else next = half * Math.min(8, Math.max(2, 1.3 * Math.sqrt(need / Math.max(1, inBox))));
     const maxHalf = radiusKm * 1.01 + MARGIN_KM * 2;
+    // The circle's count gives its density: a box whose inscribed circle should hold `need`
+    // hits, with some room, is usually proven in one more query.
+    if (counts.total <= need) next = maxHalf;
+    else next = Math.max(next, radiusKm * Math.sqrt(need / counts.total) * 1.4);
     half = Math.min(Math.max(next, half * 1.25), maxHalf);
     box = boxAround(center, half);
-    // When the enclosing box is the answer, reuse the count query's box (same filter) for the hits.
     result = await backend.search<T>(boxQuery(box));
     queries++;
   }
-}
-
-/**
- * Facet counts for the circle between those of the inner and the enclosing square,
- * scaled to the total. Exact when both squares agree.
- */
-function estimateFacets(
-  inner: SearchResult<unknown>,
-  outer: SearchResult<unknown>,
-  total: number,
-  upper: number,
-): Record<string, Record<string, number>> {
-  const lo = (inner.facetDistribution ?? {}) as Record<string, Record<string, number>>;
-  const hi = (outer.facetDistribution ?? {}) as Record<string, Record<string, number>>;
-  const out: Record<string, Record<string, number>> = {};
-  const span = upper - ((inner as { totalHits?: number }).totalHits ?? 0);
-  const lowerTotal = (inner as { totalHits?: number }).totalHits ?? 0;
-  // Fraction of the ring between the squares that lies in the circle, as observed by the total.
-  const share = span > 0 ? Math.min(1, Math.max(0, (total - lowerTotal) / span)) : 0;
-  for (const [facet, values] of Object.entries(hi)) {
-    out[facet] = {};
-    for (const [value, count] of Object.entries(values)) {
-      const l = lo[facet]?.[value] ?? 0;
-      const v = Math.round(l + (count - l) * share);
-      if (v > 0) out[facet]![value] = v;
-    }
-  }
-  return out;
 }
 
 /** Facet counts over documents in hand, in Meilisearch's shape (booleans as "true"/"false"). */

@@ -25,8 +25,8 @@ import {
   type SearchResponse,
 } from '@sociale-kaart/schema';
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, toSearchHit } from './hits.js';
-import { fastNearby, naiveNearby, type NearbyResult } from './nearby.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, toSearchHit } from './hits.js';
+import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
 import type { SearchQueryInput } from './params.js';
 import { MAX_RESULT_WINDOW } from './params.js';
 
@@ -134,6 +134,8 @@ export interface SearchOptions {
   now: Date;
   /** Use the fast bounding-box path for "near" queries (default true). */
   fastNearby?: boolean;
+  /** Totals and facets of nearby questions, per index version (see fastNearby). */
+  nearbyCache?: LruCache<NearbyCounts>;
 }
 
 export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
@@ -141,10 +143,11 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
   const base = baseFilter(n);
   const needs = needFilters(n);
   const offset = (n.page - 1) * n.perPage;
+  const attributesToRetrieve = [...HIT_ATTRIBUTES];
   const textParams: SearchRequest =
     n.q !== ''
-      ? { attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
-      : {};
+      ? { attributesToRetrieve, attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
+      : { attributesToRetrieve };
 
   let hits: Array<Activity & { _formatted?: Record<string, unknown> }>;
   let total: number;
@@ -155,8 +158,8 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
   const nearbyCase = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
   if (nearbyCase) {
     const filter = [...base, ...(needs?.union ?? [])];
-    const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES] };
-    const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req);
+    const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve } };
+    const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
     hits = result.hits;
     total = result.total;
     totalIsEstimate = result.totalIsEstimate;

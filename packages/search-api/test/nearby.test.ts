@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFilter, inList } from '@sociale-kaart/meili';
 import { buildActivities, mulberry32, RURAL, UTRECHT } from './fixtures/activities.js';
 import { useApi } from './helpers.js';
-import { boxAround, fastNearby, meiliDistanceM, naiveNearby } from '../src/nearby.js';
+import { boxAround, fastNearby, LruCache, meiliDistanceM, naiveNearby, type NearbyCounts } from '../src/nearby.js';
 
 const docs = buildActivities({ seed: 7, utrecht: 2400, rural: 500, maastricht: 300 });
 const api = useApi(() => docs);
@@ -87,5 +87,47 @@ describe('fast nearby = naive _geoRadius + _geoPoint', () => {
       if (!fast.totalIsEstimate) expect(fast.total).toBe(naive.total);
       expect(fast.hits.map((h: { distanceKm: number }) => h.distanceKm)).toEqual(naive.hits.map((h: { distanceKm: number }) => h.distanceKm));
     }
+  });
+
+  it('gives exact totals and facets, and caches them per index version', async () => {
+    const cache = new LruCache<NearbyCounts>(50);
+    const rnd = mulberry32(5);
+    for (let i = 0; i < 30; i++) {
+      const center = { lat: Math.round((UTRECHT.lat + (rnd() - 0.5) * 0.1) * 1e6) / 1e6, lng: Math.round((UTRECHT.lng + (rnd() - 0.5) * 0.15) * 1e6) / 1e6 };
+      const req = { filter: active, center, radiusKm: [1, 5, 10][i % 3]!, offset: 0, limit: 20, facets: ['categories', 'days'], params: { attributesToRetrieve: ['id', '_geo'] } };
+      const naive = await naiveNearby<{ id: string; _geo?: { lat: number; lng: number } }>(api.backend, req);
+      const cold = await fastNearby<{ id: string; _geo?: { lat: number; lng: number } }>(api.backend, req, { cache });
+      const warm = await fastNearby<{ id: string; _geo?: { lat: number; lng: number } }>(api.backend, req, { cache });
+      for (const fast of [cold, warm]) {
+        expect(fast.hits.map((h) => h.id)).toEqual(naive.hits.map((h) => h.id));
+        if (fast.strategy !== 'box') continue;
+        expect(fast.totalIsEstimate).toBe(false);
+        expect(fast.total).toBe(naive.total);
+        expect(fast.facetDistribution).toEqual(naive.facetDistribution);
+      }
+      if (warm.strategy === 'box') expect(warm.queries).toBeLessThan(cold.queries);
+    }
+    expect(cache.size).toBe(30);
+    // Another index version: the cached counts are not used.
+    let version = 'other';
+    const backend = { ...api.backend, indexVersion: async () => version };
+    const req = { filter: active, center: UTRECHT, radiusKm: 5, offset: 0, limit: 20, facets: ['categories'], params: { attributesToRetrieve: ['id', '_geo'] } };
+    const first = await fastNearby<{ id: string; _geo?: { lat: number; lng: number } }>(backend, req, { cache });
+    const again = await fastNearby<{ id: string; _geo?: { lat: number; lng: number } }>(backend, req, { cache });
+    version = 'newer';
+    const afterSwap = await fastNearby<{ id: string; _geo?: { lat: number; lng: number } }>(backend, req, { cache });
+    expect(again.queries).toBe(first.queries - 1);
+    expect(afterSwap.queries).toBe(first.queries);
+  });
+
+  it('keeps the least recently used entries', () => {
+    const lru = new LruCache<number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    expect(lru.get('a')).toBe(1);
+    lru.set('c', 3);
+    expect(lru.get('b')).toBeUndefined();
+    expect(lru.get('a')).toBe(1);
+    expect(lru.get('c')).toBe(3);
   });
 });
