@@ -205,6 +205,7 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
     strategy = sort ? 'distance' : 'relevance';
   }
   if (total >= MAX_RESULT_WINDOW) totalIsEstimate = true;
+  facetDistribution = await withDisjunctiveFacets(backend, n, facetDistribution);
 
   const response: SearchResponse = {
     query: echo(n),
@@ -218,6 +219,37 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
     facets: facetsFor(facetDistribution, n.lang),
   };
   return { response, strategy };
+}
+
+/**
+ * Values within a filter group are OR-ed (category=a&category=b is "a or b"), so the counts on
+ * a group with a selection must come from the search without that group's own filter: they
+ * then say what choosing one more value would add, and the other chips stay visible. One
+ * facet-only query per such group, all in one multi-search; nothing extra without a selection.
+ */
+async function withDisjunctiveFacets(
+  backend: SearchBackend,
+  n: NormalizedQuery,
+  dist: Record<string, Record<string, number>>,
+): Promise<Record<string, Record<string, number>>> {
+  const groups: Array<{ facet: (typeof FACET_ATTRIBUTES)[number]; without: Partial<NormalizedQuery> }> = [];
+  if (n.category.length) groups.push({ facet: 'categories', without: { category: [] } });
+  if (n.need.length) groups.push({ facet: 'needs', without: { need: [] } });
+  if (n.day.length) groups.push({ facet: 'days', without: { day: [] } });
+  if (n.partOfDay.length) groups.push({ facet: 'partsOfDay', without: { partOfDay: [] } });
+  if (n.audience.length) groups.push({ facet: 'audience', without: { audience: [] } });
+  if (groups.length === 0) return dist;
+  const results = await backend.multiSearch<Activity>(
+    groups.map(({ facet, without }) => {
+      const m = { ...n, ...without };
+      return { q: m.q, filter: [...baseFilter(m), ...geoFilter(m), ...(needFilters(m)?.union ?? [])], page: 1, hitsPerPage: 0, facets: [facet] };
+    }),
+  );
+  const out = { ...dist };
+  groups.forEach(({ facet }, i) => {
+    out[facet] = (results[i]?.facetDistribution?.[facet] ?? {}) as Record<string, number>;
+  });
+  return out;
 }
 
 function echo(n: NormalizedQuery): Record<string, unknown> {

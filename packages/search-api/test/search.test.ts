@@ -57,6 +57,28 @@ describe('GET /v1/search', () => {
     expect(nl.facets.category.find((f: { key: string }) => f.key === 'exercise').count).toBe(active.filter((d) => d.categories.includes('exercise')).length);
   });
 
+  it('counts a filter group without its own selection, so choosing one more value (OR) stays possible', async () => {
+    const all = (await api.json('/v1/search')).body;
+    const one = (await api.json('/v1/search?category=exercise&day=di')).body;
+    const active = docs.filter((d) => d.status === 'active');
+    // The category chips count as if no category were chosen (but with the day filter).
+    const onTuesday = active.filter((d) => d.days.includes('di'));
+    for (const f of one.facets.category as Array<{ key: string; count: number }>) {
+      expect(f.count, f.key).toBe(onTuesday.filter((d) => d.categories.includes(f.key as never)).length);
+    }
+    expect(one.facets.category.length).toBeGreaterThan(1);
+    // And the day chips as if no day were chosen (but within exercise).
+    const exercise = active.filter((d) => d.categories.includes('exercise'));
+    for (const f of one.facets.day as Array<{ key: string; count: number }>) {
+      expect(f.count, f.key).toBe(exercise.filter((d) => d.days.includes(f.key as never)).length);
+    }
+    // Groups without a selection count within every filter, as before.
+    expect(one.total).toBe(exercise.filter((d) => d.days.includes('di')).length);
+    const freeTrue = (one.facets.free as Array<{ key: string; count: number }>).find((f) => f.key === 'true')?.count ?? 0;
+    expect(freeTrue).toBe(exercise.filter((d) => d.days.includes('di') && d.free).length);
+    expect(all.facets.category.length).toBeGreaterThanOrEqual(one.facets.category.length);
+  });
+
   it('filters by category (repeatable and comma separated), day, part of day, free, audience, wheelchair', async () => {
     const a = (await api.json('/v1/search?category=exercise&category=creative&per_page=50')).body;
     const b = (await api.json('/v1/search?category=exercise,creative&per_page=50')).body;
