@@ -113,8 +113,9 @@ export async function startDemo(opts = {}) {
       log(idx.ok ? 'Demo feeds changed: ingesting them again…' : 'Ingesting the demo feeds (first start)…');
       const child = spawn(
         process.execPath,
-        [join(repoRoot, 'packages/indexer/bin/sociale-kaart-index.js'), 'ingest', ...inputs, '--meili-url', meili.url, '--meili-key', masterKey, '--index', INDEX, '--force', '--report', reportFile],
-        { stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit'] },
+        [join(repoRoot, 'packages/indexer/bin/sociale-kaart-index.js'), 'ingest', ...inputs, '--meili-url', meili.url, '--index', INDEX, '--force', '--report', reportFile],
+        // The key goes by environment, not by flag: flags show in the process list.
+        { stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
       );
       const code = await waitForExit(child);
       // 1 = published, but some records were rejected (the demo feeds include a few on purpose? the report says which).
@@ -140,8 +141,8 @@ export async function startDemo(opts = {}) {
 
     const api = spawn(
       process.execPath,
-      [join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'), '--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--meili-key', masterKey, '--index', INDEX, '--cors-origins', pagesOrigin],
-      { stdio: ['ignore', opts.quiet ? 'ignore' : 'ignore', 'inherit'], env: childEnv },
+      [join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'), '--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--index', INDEX, '--cors-origins', pagesOrigin],
+      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...childEnv, MEILI_KEY: masterKey } },
     );
     stoppers.push(async () => {
       api.kill('SIGTERM');

@@ -196,10 +196,11 @@ async function startOnce(binary: MeiliBinary, port: number, masterKey: string, o
   const logFile = join(workDir, 'meilisearch.log');
   const threads = options.maxIndexingThreads ?? Math.min(2, availableParallelism());
 
+  // `--flag=value`: a value that starts with '-' (a base64url key can) must not read as a flag.
   const args = [
-    '--db-path', dbPath,
+    `--db-path=${dbPath}`,
     '--http-addr', `${host}:${port}`,
-    '--master-key', masterKey,
+    `--master-key=${masterKey}`,
     '--env', 'development',
     '--no-analytics',
     '--dump-dir', dumpDir,

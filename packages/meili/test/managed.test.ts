@@ -56,6 +56,17 @@ describe('startMeilisearch', () => {
     expect(isRunning(a.pid) || isRunning(b.pid)).toBe(false);
   });
 
+  it('accepts a master key that starts with "-" (a generated base64url key can)', async () => {
+    const masterKey = '-4aDashFirstKeyOfSufficientLength';
+    const server = await startMeilisearch({ masterKey });
+    try {
+      const ok = await fetch(`${server.url}/indexes`, { headers: { Authorization: `Bearer ${masterKey}` } });
+      expect(ok.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('keeps a given dbPath, and its data, across restarts', async () => {
     const base = mkdtempSync(join(tmpdir(), 'sk-meili-given-'));
     try {
