@@ -55,6 +55,16 @@ describe('sk-finder: filters', () => {
     assertEqual(el.need, 'rouw', 'need reflects');
   });
 
+  it('a need given as a Dutch word becomes its key, and its chip shows as selected', async () => {
+    const el = await mountFinder({ need: 'eenzaam' });
+    await waitForResults(el);
+    await waitFor(() => el.need === 'eenzaamheid', 'need adopts the key the API resolved');
+    const button = chip(el, 'need', 'eenzaamheid');
+    assert(button, 'the eenzaamheid chip is there');
+    assertEqual(button!.getAttribute('aria-pressed'), 'true', 'and pressed');
+    assert(!chip(el, 'need', 'eenzaam'), 'no chip for the raw word');
+  });
+
   it('day chip', async () => {
     const el = await mountFinder({ 'per-page': '50' });
     await waitForResults(el);

@@ -187,6 +187,13 @@ export class SkFinder extends LitElement {
     onComplete: (res) => {
       this._lastResponse = res;
       this._rememberLabels(res);
+      // `need` may be a Dutch word (need="eenzaam"); the API answers with the key it resolved
+      // it to. Adopt the keys so the need chip shows as selected, with its label.
+      const echoed = (res.query as { need?: unknown }).need;
+      if (Array.isArray(echoed) && echoed.every((k) => typeof k === 'string')) {
+        const keys = (echoed as string[]).join(',');
+        if (keys !== this.need && splitList(this.need).length > 0) this.need = keys;
+      }
       emit<SkSearchDetail>(this, 'sk-search', { query: this.query, total: res.total });
       void this._syncMap();
     },
