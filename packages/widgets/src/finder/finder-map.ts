@@ -47,8 +47,10 @@ export const mapStyles = [
       background: none;
       border: none;
     }
+    /* Leaflet takes the underline off; a link inside a line of text must not rely on colour alone (WCAG 1.4.1). */
     .leaflet-control-attribution a {
       color: #00467d;
+      text-decoration: underline;
     }
   `,
 ];

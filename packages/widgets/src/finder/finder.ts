@@ -14,6 +14,7 @@ import type { ReferralPatient, ReferralReferrer } from '../internal/referral.js'
 import { baseStyles, themeTokens } from '../internal/theme.js';
 import { finderStyles } from './finder.styles.js';
 import type { ActivityMap } from './finder-map.js';
+import { optionalText } from '../internal/converters.js';
 
 type MapModule = typeof import('./finder-map.js');
 
@@ -29,12 +30,6 @@ type FilterGroup = 'need' | 'category' | 'day' | 'partOfDay' | 'audience';
 type Option = { kind: 'need' | 'category' | 'activity'; key: string; label: string };
 
 let instances = 0;
-
-/** Empty strings are not reflected: no `q=""` clutter on the host, and no `lang=""` (which means "unknown language"). */
-const optionalText = {
-  fromAttribute: (value: string | null) => value ?? '',
-  toAttribute: (value: string) => (value ? value : null),
-};
 
 /**
  * Finds welzijn activities: search with type-ahead, filter chips, a postcode with

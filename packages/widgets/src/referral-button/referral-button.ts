@@ -5,13 +5,9 @@ import { keyList, keyListConverter, type ReferralPatient, type ReferralReferrer 
 import { baseStyles, themeTokens } from '../internal/theme.js';
 import { referralButtonStyles } from './referral-button.styles.js';
 import type { ReferralDialog } from './referral-dialog.js';
+import { optionalText } from '../internal/converters.js';
 
 type DialogModule = typeof import('./referral-dialog.js');
-
-const optionalText = {
-  fromAttribute: (value: string | null) => value ?? '',
-  toAttribute: (value: string) => (value ? value : null),
-};
 
 /**
  * A Welzijn op Recept referral in one click: the button opens an accessible modal dialog

@@ -6,11 +6,7 @@ import { resolveLang, translationFor, type Translation } from '../internal/i18n.
 import { FINAL_STATUSES, type ReferralStatusView } from '../internal/referral.js';
 import { baseStyles, themeTokens } from '../internal/theme.js';
 import { referralStatusStyles } from './referral-status.styles.js';
-
-const optionalText = {
-  fromAttribute: (value: string | null) => value ?? '',
-  toAttribute: (value: string) => (value ? value : null),
-};
+import { optionalText } from '../internal/converters.js';
 
 /** Below this the relay's status rate limit would bite; also keeps a typo ("3") from hammering the API. */
 const MIN_INTERVAL_S = 1;

@@ -10,13 +10,9 @@ import { mailHref, safeHref, telHref } from '../internal/safe-url.js';
 import { needLabel, needLabels } from '../internal/taxonomy.js';
 import { baseStyles, themeTokens } from '../internal/theme.js';
 import { welzijnsreceptStyles } from './welzijnsrecept.styles.js';
+import { optionalText } from '../internal/converters.js';
 
 let instances = 0;
-
-const optionalText = {
-  fromAttribute: (value: string | null) => value ?? '',
-  toAttribute: (value: string) => (value ? value : null),
-};
 
 /**
  * The patient's handout "Uw welzijnsrecept": what, when, where, cost, contact and what
