@@ -716,7 +716,7 @@ export class SkFinder extends LitElement {
 
   /**
    * Public mode opens the common groups so inwoners see their options; professional mode keeps
-   * them folded (except groups with a selection) so a GP sees results first, mid-consult.
+   * them all folded so a GP sees results first, mid-consult.
    */
   private _defaultOpenGroups(): Set<string> {
     return new Set(this.mode === 'professional' ? [] : ['category', 'day', 'partOfDay', 'other']);
@@ -727,7 +727,8 @@ export class SkFinder extends LitElement {
   }
 
   private _group(name: string, label: string, selectedCount: number, chips: unknown) {
-    const open = this._isGroupOpen(name) || selectedCount > 0;
+    // Professional mode keeps even a group with a selection folded (its summary shows the count).
+    const open = this._isGroupOpen(name) || (selectedCount > 0 && this.mode !== 'professional');
     return html`
       <details
         class="filter-group"
