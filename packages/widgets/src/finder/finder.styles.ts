@@ -348,24 +348,6 @@ export const finderStyles = css`
   .state.error {
     border-inline-start: 4px solid var(--_sk-color-error);
   }
-  .button {
-    min-block-size: var(--_sk-control-height);
-    padding: 0.25rem 1rem;
-    border: 2px solid var(--_sk-color-primary);
-    border-radius: var(--_sk-radius);
-    background: var(--_sk-color-primary);
-    color: var(--_sk-color-on-primary);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .button.secondary {
-    background: var(--_sk-color-background);
-    color: var(--_sk-color-primary);
-  }
-  .button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
   .skeleton {
     block-size: 6rem;
     border-radius: var(--_sk-radius);

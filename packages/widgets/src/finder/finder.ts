@@ -11,7 +11,7 @@ import { resolveLang, translationFor, type Lang, type Translation } from '../int
 import { hasFilters, normalisePostcode, normaliseQuery, toSearchParams, type FinderQuery } from '../internal/query.js';
 import { mailHref, safeHref, telHref } from '../internal/safe-url.js';
 import type { ReferralPatient, ReferralReferrer } from '../internal/referral.js';
-import { baseStyles, themeTokens } from '../internal/theme.js';
+import { baseStyles, buttonStyles, themeTokens } from '../internal/theme.js';
 import { finderStyles } from './finder.styles.js';
 import type { ActivityMap } from './finder-map.js';
 import { optionalText } from '../internal/converters.js';
@@ -86,7 +86,7 @@ let instances = 0;
  * @cssproperty --sk-map-height - Height of the map in map view.
  */
 export class SkFinder extends LitElement {
-  static override styles = [themeTokens, baseStyles, finderStyles];
+  static override styles = [themeTokens, baseStyles, buttonStyles, finderStyles];
 
   /** Base URL of the search API, including /v1. */
   @property({ reflect: true, converter: optionalText }) api = '';

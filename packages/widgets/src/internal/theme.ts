@@ -71,3 +71,26 @@ export const baseStyles = css`
     color: inherit;
   }
 `;
+
+/** The primary (and `.secondary`) button every element uses: one look for the finder, the dialog and the handout. */
+export const buttonStyles = css`
+  .button {
+    min-block-size: var(--_sk-control-height, 2.5rem);
+    padding: 0.25rem 1rem;
+    border: 2px solid var(--_sk-color-primary);
+    border-radius: var(--_sk-radius);
+    background: var(--_sk-color-primary);
+    color: var(--_sk-color-on-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .button.secondary {
+    background: var(--_sk-color-background);
+    color: var(--_sk-color-primary);
+  }
+  .button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+`;

@@ -4,16 +4,6 @@ export const referralButtonStyles = css`
   :host {
     display: inline-block;
   }
-  .trigger {
-    min-block-size: 2.5rem;
-    padding: 0.25rem 1rem;
-    border: 2px solid var(--_sk-color-primary);
-    border-radius: var(--_sk-radius);
-    background: var(--_sk-color-primary);
-    color: var(--_sk-color-on-primary);
-    font-weight: 600;
-    cursor: pointer;
-  }
   .trigger[aria-busy='true'] {
     cursor: progress;
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveLang, translationFor, type Lang, type Translation } from '../internal/i18n.js';
 import { keyList, keyListConverter, type ReferralPatient, type ReferralReferrer } from '../internal/referral.js';
-import { baseStyles, themeTokens } from '../internal/theme.js';
+import { baseStyles, buttonStyles, themeTokens } from '../internal/theme.js';
 import { referralButtonStyles } from './referral-button.styles.js';
 import type { ReferralDialog } from './referral-dialog.js';
 import { optionalText } from '../internal/converters.js';
@@ -54,7 +54,7 @@ type DialogModule = typeof import('./referral-dialog.js');
  * @cssproperty --sk-dialog-width - Width of the dialog (default 44rem, never wider than the screen).
  */
 export class SkReferralButton extends LitElement {
-  static override styles = [themeTokens, baseStyles, referralButtonStyles];
+  static override styles = [themeTokens, baseStyles, buttonStyles, referralButtonStyles];
 
   /** Base URL of the search API, including /v1. */
   @property({ reflect: true, converter: optionalText }) api = '';
@@ -165,7 +165,7 @@ export class SkReferralButton extends LitElement {
     const label = this.target === 'coach' ? t.coach : t.activity;
     return html`<button
         type="button"
-        class="trigger"
+        class="button trigger"
         part="button"
         aria-haspopup="dialog"
         aria-busy=${this._loading ? 'true' : 'false'}

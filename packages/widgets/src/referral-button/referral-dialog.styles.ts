@@ -166,25 +166,6 @@ export const referralDialogStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .button {
-    min-block-size: 2.5rem;
-    padding: 0.25rem 1rem;
-    border: 2px solid var(--_sk-color-primary);
-    border-radius: var(--_sk-radius);
-    background: var(--_sk-color-primary);
-    color: var(--_sk-color-on-primary);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .button.secondary {
-    background: var(--_sk-color-background);
-    color: var(--_sk-color-primary);
-  }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
   .sending {
     font-weight: 600;
   }

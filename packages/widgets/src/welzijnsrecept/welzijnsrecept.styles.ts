@@ -77,14 +77,6 @@ export const welzijnsreceptStyles = css`
   }
   .print {
     justify-self: start;
-    min-block-size: 2.5rem;
-    padding: 0.25rem 1.25rem;
-    border: 2px solid var(--_sk-color-primary);
-    border-radius: var(--_sk-radius);
-    background: var(--_sk-color-primary);
-    color: var(--_sk-color-on-primary);
-    font-weight: 600;
-    cursor: pointer;
   }
   @media print {
     :host {

@@ -8,7 +8,7 @@ import { mountForPrint } from '../internal/print.js';
 import { keyListConverter, type HandoutReferral, type ReferralReferrer } from '../internal/referral.js';
 import { mailHref, safeHref, telHref } from '../internal/safe-url.js';
 import { needLabel, needLabels } from '../internal/taxonomy.js';
-import { baseStyles, themeTokens } from '../internal/theme.js';
+import { baseStyles, buttonStyles, themeTokens } from '../internal/theme.js';
 import { welzijnsreceptStyles } from './welzijnsrecept.styles.js';
 import { optionalText } from '../internal/converters.js';
 
@@ -39,7 +39,7 @@ let instances = 0;
  * @cssproperty --sk-border-radius - Corner radius; falls back to `--utrecht-border-radius`.
  */
 export class SkWelzijnsrecept extends LitElement {
-  static override styles = [themeTokens, baseStyles, welzijnsreceptStyles];
+  static override styles = [themeTokens, baseStyles, buttonStyles, welzijnsreceptStyles];
 
   /** Base URL of the search API, including /v1: to fetch the activity by `activity-id` and the reason labels. */
   @property({ reflect: true, converter: optionalText }) api = '';
@@ -134,7 +134,7 @@ export class SkWelzijnsrecept extends LitElement {
         error: () => html`<p class="state" part="state" role="alert">${t.handout.error}</p>`,
         complete: (a) => this._renderBody(a, t),
       })}
-      <button type="button" class="print" part="print-button" @click=${() => void this.print()}>${t.handout.print}</button>
+      <button type="button" class="button print" part="print-button" @click=${() => void this.print()}>${t.handout.print}</button>
     </article>`;
   }
 
