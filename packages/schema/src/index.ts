@@ -4,3 +4,4 @@ export * from './activity.js';
 export * from './hsds.js';
 export * from './api.js';
 export * from './schedule.js';
+export * from './referral.js';

@@ -9,11 +9,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { BlankEnv } from 'hono/types';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { needLabel, type Activity } from '@sociale-kaart/schema';
 import { DEFAULT_DELIVERY, deliverSigned, type DeliveryOptions } from './delivery.js';
 import { NO_STORE, issuesToErrors, problem } from './problem.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.js';
 import {
+  needLabel,
+  type Activity,
   createReferralSchema,
   referralCreatedSchema,
   referralProblemSchema,
@@ -21,7 +22,7 @@ import {
   statusAcceptedSchema,
   statusUpdateSchema,
   type CreateReferralBody,
-} from './schemas.js';
+} from '@sociale-kaart/schema';
 import { DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_FUTURE_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureDigest, verifySignature } from './signature.js';
 import type { ReferralRecord, ReferralStore } from './store.js';
 

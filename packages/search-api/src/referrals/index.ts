@@ -10,7 +10,7 @@ export { createMeiliReferralLookup, createArrayReferralLookup, pickWelzijnscoach
 export type { ReferralLookup, CoachOptions } from './lookup.js';
 export { TokenBucketLimiter } from './rate-limit.js';
 export type { RateLimitOptions } from './rate-limit.js';
-export { createReferralSchema, statusUpdateSchema, referralCreatedSchema, referralViewSchema, referralProblemSchema, CONTACT_PREFERENCES } from './schemas.js';
-export type { CreateReferralBody } from './schemas.js';
+export { createReferralSchema, statusUpdateSchema, referralCreatedSchema, referralViewSchema, referralProblemSchema, CONTACT_PREFERENCES } from '@sociale-kaart/schema';
+export type { CreateReferralBody } from '@sociale-kaart/schema';
 export { referralConfigFromEnv, parseReferralSecrets, parseReferralRoutes, type IntakeRoute, openReferralStore, MIN_SECRET_LENGTH } from './config.js';
 export type { ReferralConfig } from './config.js';

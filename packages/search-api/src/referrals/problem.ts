@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { ReferralProblem } from './schemas.js';
+import type { ReferralProblem } from '@sociale-kaart/schema';
 
 export const PROBLEM_BASE = 'https://sociale-kaart.nl/problems/';
 

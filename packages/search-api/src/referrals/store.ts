@@ -7,13 +7,10 @@ import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-export const PROVIDER_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed'] as const;
-export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
-/** Set by the relay itself: `pending` while delivering, then `sent` or `delivery_failed`. */
-export const RELAY_STATUSES = ['pending', 'sent', 'delivery_failed'] as const;
-export type RelayStatus = (typeof RELAY_STATUSES)[number];
-export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+import { PROVIDER_STATUSES, type ReferralStatus } from '@sociale-kaart/schema';
+
+export { PROVIDER_STATUSES, RELAY_STATUSES, REFERRAL_STATUSES } from '@sociale-kaart/schema';
+export type { ProviderStatus, RelayStatus, ReferralStatus } from '@sociale-kaart/schema';
 
 export type ReferralTargetType = 'activity' | 'coach';
 

@@ -1,10 +1,36 @@
 /**
- * The referral contract: request and response bodies, validated with zod and published in the
- * OpenAPI document from the same schemas.
+ * The referral contract (POST /v1/referrals, GET /v1/referrals/{id}, provider status updates):
+ * request and response bodies and their limits. The relay validates with these schemas and
+ * publishes them in its OpenAPI document (component names from `.meta({ id })`); the widgets
+ * import the same schemas and limits, so browser and server decide alike.
  */
-import { z } from '@hono/zod-openapi';
-import { NEED_KEYS, activityIdSchema, emailSchema, parsePostcode } from '@sociale-kaart/schema';
-import { PROVIDER_STATUSES, REFERRAL_STATUSES } from './store.js';
+import { z } from 'zod';
+import { activityIdSchema, emailSchema } from './activity.js';
+import { parsePostcode } from './geo.js';
+import { NEED_KEYS } from './taxonomy.js';
+
+export const PROVIDER_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed'] as const;
+export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+/** Set by the relay itself: `pending` while delivering, then `sent` or `delivery_failed`. */
+export const RELAY_STATUSES = ['pending', 'sent', 'delivery_failed'] as const;
+export type RelayStatus = (typeof RELAY_STATUSES)[number];
+export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** Field limits, shared with the widgets' form. */
+export const REFERRAL_LIMITS = {
+  patientName: 200,
+  phone: 40,
+  address: 500,
+  note: 1000,
+  referrerName: 200,
+  referrerPractice: 200,
+  statusReason: 500,
+  postcode: 10,
+} as const;
+
+/** What a phone number may look like: digits with common separators, optionally a leading +. */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{5,38}$/;
 
 export const CONTACT_PREFERENCES = ['phone', 'email', 'letter'] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
@@ -15,19 +41,15 @@ const FIELD_FOR_PREFERENCE = { phone: 'phone', email: 'email', letter: 'address'
 const evenWithOtherIssues = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
 
 const text = (max: number) => z.string().trim().max(max);
-const phoneSchema = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^\+?[0-9][0-9 ()./-]{5,38}$/, 'not a phone number');
+export const phoneSchema = z.string().trim().max(REFERRAL_LIMITS.phone).regex(PHONE_PATTERN, 'not a phone number');
 
 export const patientSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(REFERRAL_LIMITS.patientName),
     contactPreference: z.enum(CONTACT_PREFERENCES),
     phone: phoneSchema.optional(),
     email: emailSchema.optional(),
-    address: text(500).min(1).optional(),
+    address: text(REFERRAL_LIMITS.address).min(1).optional(),
   })
   .check(
     z.superRefine((patient, ctx) => {
@@ -37,30 +59,30 @@ export const patientSchema = z
       }
     }, evenWithOtherIssues),
   )
-  .openapi('ReferralPatient', {
+  .meta({ id: 'ReferralPatient',
     description: 'Sent to the provider only; the relay never stores or logs it. The field of the chosen contact preference is required.',
   });
 
 export const referrerSchema = z
   .strictObject({
-    name: text(200).optional(),
-    practice: text(200).optional(),
+    name: text(REFERRAL_LIMITS.referrerName).optional(),
+    practice: text(REFERRAL_LIMITS.referrerPractice).optional(),
   })
-  .openapi('ReferralReferrer');
+  .meta({ id: 'ReferralReferrer' });
 
 export const postcodeSchema = z
   .string()
-  .max(10)
+  .max(REFERRAL_LIMITS.postcode)
   .refine((s) => parsePostcode(s) !== null, 'not a Dutch postcode (1234 AB or 1234)');
 
 const createShape = z.strictObject({
-  target: z.enum(['activity', 'coach']).openapi({ description: '`activity`: refer straight to `activityId`. `coach`: to the welzijnscoach of the gemeente of `postcode`.' }),
+  target: z.enum(['activity', 'coach']).meta({ description: '`activity`: refer straight to `activityId`. `coach`: to the welzijnscoach of the gemeente of `postcode`.' }),
   activityId: activityIdSchema.optional(),
   postcode: postcodeSchema.optional(),
-  reasons: z.array(z.enum(NEED_KEYS)).min(1).max(NEED_KEYS.length).openapi({ description: 'Need keys from GET /v1/taxonomy.' }),
-  note: text(1000).optional().openapi({ description: 'Short, for the provider. No medical details.' }),
+  reasons: z.array(z.enum(NEED_KEYS)).min(1).max(NEED_KEYS.length).meta({ description: 'Need keys from GET /v1/taxonomy.' }),
+  note: text(REFERRAL_LIMITS.note).optional().meta({ description: 'Short, for the provider. No medical details.' }),
   patient: patientSchema,
-  consent: z.literal(true).openapi({ description: 'The patient agreed to sharing these details with the receiving organisation.' }),
+  consent: z.literal(true).meta({ description: 'The patient agreed to sharing these details with the receiving organisation.' }),
   referrer: referrerSchema.optional(),
 });
 
@@ -75,7 +97,7 @@ export const createReferralSchema = createShape
       }
     }, evenWithOtherIssues),
   )
-  .openapi('ReferralRequest');
+  .meta({ id: 'ReferralRequest' });
 export type CreateReferralBody = z.infer<typeof createReferralSchema>;
 
 export const referralTargetSchema = z
@@ -86,7 +108,7 @@ export const referralTargetSchema = z
     organizationId: z.string().nullable(),
     organizationName: z.string().nullable(),
   })
-  .openapi('ReferralTarget');
+  .meta({ id: 'ReferralTarget' });
 
 export const referralCreatedSchema = z
   .object({
@@ -94,10 +116,10 @@ export const referralCreatedSchema = z
     status: z.literal('sent'),
     /** GET this (it carries the token) to follow the status. */
     statusUrl: z.string(),
-    token: z.string().openapi({ description: 'The capability token in statusUrl, for <sk-referral-status token>. Only its hash is stored.' }),
+    token: z.string().meta({ description: 'The capability token in statusUrl, for <sk-referral-status token>. Only its hash is stored.' }),
     target: referralTargetSchema,
   })
-  .openapi('ReferralCreated');
+  .meta({ id: 'ReferralCreated' });
 
 export const historyEntrySchema = z
   .object({
@@ -105,7 +127,7 @@ export const historyEntrySchema = z
     at: z.string(),
     reason: z.string().optional(),
   })
-  .openapi('ReferralHistoryEntry');
+  .meta({ id: 'ReferralHistoryEntry' });
 
 export const referralViewSchema = z
   .object({
@@ -116,19 +138,19 @@ export const referralViewSchema = z
     history: z.array(historyEntrySchema),
     target: referralTargetSchema,
   })
-  .openapi('ReferralStatusView');
+  .meta({ id: 'ReferralStatusView' });
 
 export const statusUpdateSchema = z
   .strictObject({
     status: z.enum(PROVIDER_STATUSES),
-    reason: text(500).optional().openapi({ description: 'Shown to the GP. No medical details.' }),
-    referralId: z.string().optional().openapi({ description: 'When given, must equal the id in the path: binds the signature to this referral.' }),
+    reason: text(REFERRAL_LIMITS.statusReason).optional().meta({ description: 'Shown to the GP. No medical details.' }),
+    referralId: z.string().optional().meta({ description: 'When given, must equal the id in the path: binds the signature to this referral.' }),
   })
-  .openapi('ReferralStatusUpdate');
+  .meta({ id: 'ReferralStatusUpdate' });
 
 export const statusAcceptedSchema = z
   .object({ referralId: z.string(), status: z.enum(REFERRAL_STATUSES), history: z.array(historyEntrySchema) })
-  .openapi('ReferralStatusAccepted');
+  .meta({ id: 'ReferralStatusAccepted' });
 
 export const providerContactSchema = z
   .object({
@@ -137,7 +159,7 @@ export const providerContactSchema = z
     intakeEmail: z.string().nullable(),
     website: z.string().nullable(),
   })
-  .openapi('ProviderContact');
+  .meta({ id: 'ProviderContact' });
 
 export const referralProblemSchema = z
   .object({
@@ -148,7 +170,7 @@ export const referralProblemSchema = z
     errors: z.array(z.object({ parameter: z.string(), pointer: z.string(), message: z.string() })).optional(),
     referralId: z.string().optional(),
     target: referralTargetSchema.optional(),
-    contact: providerContactSchema.optional().openapi({ description: 'How to reach the provider without the relay (for the handout).' }),
+    contact: providerContactSchema.optional().meta({ description: 'How to reach the provider without the relay (for the handout).' }),
   })
-  .openapi('ReferralProblem');
+  .meta({ id: 'ReferralProblem' });
 export type ReferralProblem = z.infer<typeof referralProblemSchema>;
