@@ -5,3 +5,4 @@ export * from './hsds.js';
 export * from './api.js';
 export * from './schedule.js';
 export * from './referral.js';
+export * from './understand.js';
