@@ -66,10 +66,8 @@ describe('HIS consult page (huisarts)', () => {
   });
 
   it('shows activities near the patient for the reason of the visit, straight away', async () => {
-    const { page, problems, context } = await openPage(browser, demo.urls.hisConsult);
-    const answer = await page
-      .waitForResponse((r) => r.url().includes('/v1/search'), { timeout: 20000 })
-      .then((r) => r.json());
+    const { page, problems, context, firstSearch } = await openPage(browser, demo.urls.hisConsult, { firstSearch: true });
+    const answer = await firstSearch;
     expect(answer.query).toMatchObject({ postcode: '3521 AB', need: ['eenzaamheid'] });
     await waitForCards(page, answer);
     expect(answer.hits.length).toBeGreaterThan(3);
@@ -123,8 +121,10 @@ describe('HIS consult page (huisarts)', () => {
     await provider.goto(demo.urls.intakeReceiver);
     const article = provider.locator('article', { hasText: 'J. de Vries' }).first();
     await article.locator('select[name="status"]').selectOption('received');
+    // The form answers with a redirect to the referral on the page: wait for it from before the click.
+    const redirected = provider.waitForURL(/#referral-/, { timeout: 15000 });
     await article.locator('button[type="submit"]').click();
-    await provider.waitForLoadState();
+    await redirected;
     const status = page.locator('#status-slot sk-referral-status [part~="status"]');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15000 }).toBe('received');
     expect(await status.innerText()).toMatch(/ontvangen/i);
