@@ -1,34 +1,13 @@
 // The intake receiver over real HTTP on loopback, attacked as a web page or a rebinding DNS
 // name would: cross-site posts, non-JSON bodies and foreign Host headers are refused, and
 // none of them stores a referral or sends a status in the organisation's name.
-import { createServer, request } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeReceiver } from './intake-receiver.mjs';
 import { signedHeaders } from './signature.mjs';
+import { listen, rawRequest as send } from '../test/raw-http.mjs';
 
 const SECRET = 'example-intake-secret-0123456789abcdef';
-
-/** A raw HTTP request, so Host, Origin and Sec-Fetch-* are exactly what the test writes. */
-function send(port, { method = 'GET', path = '/', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const given = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined));
-    const req = request({ host: '127.0.0.1', port, method, path, headers: given }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function listen(handler) {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ server, port: info.port }));
-  });
-}
 
 describe('intake receiver request guards (real HTTP)', () => {
   /** Status posts the receiver sent to the "API" (a real loopback server standing in for the relay). */
@@ -73,7 +52,7 @@ describe('intake receiver request guards (real HTTP)', () => {
     host = `127.0.0.1:${port}`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => receiver?.server.close(resolve));
+    await receiver?.close();
     await new Promise((resolve) => api?.close(resolve));
   });
 

@@ -3,10 +3,12 @@
 // with consent through the relay to the real intake receiver, the journal line and
 // the handout, a status posted back by the provider and shown to the GP; and the
 // HIS's own channel, where nothing leaves the browser.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRACTICE } from '../demo/his-backend.mjs';
 import { axe, launchBrowser, openPage, resultTitles, searchAfter, startTestDemo, waitForCards } from './helpers.mjs';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), '../his-consult/screenshots');
@@ -112,6 +114,12 @@ describe('HIS consult page (huisarts)', () => {
     expect(received.length).toBe(before + 1);
     const r = received.at(-1).referral;
     expect(r).toMatchObject({ activity: { id: full.id, title: full.title }, patient: { name: 'J. de Vries', contactPreference: 'phone' } });
+    // The page hands the widget a referrer token from the HIS backend that the API trusts:
+    // its key is in the JWKS file the API was started with, its audience is the API.
+    const token = await page.evaluate(() => document.getElementById('finder').getReferrerToken());
+    const jwks = createLocalJWKSet(JSON.parse(readFileSync(demo.referrerJwksFile, 'utf8')));
+    const { payload } = await jwtVerify(token, jwks, { audience: new URL(demo.urls.api).origin, algorithms: ['ES256'] });
+    expect(payload.sub).toBe(DEMO_PRACTICE.agb);
     expect(r.reasons.map((x) => x.key)).toContain('eenzaamheid');
     expect(r.note).toContain('weinig buiten');
     await dialog.evaluate((d) => d.close());
@@ -139,7 +147,8 @@ describe('HIS consult page (huisarts)', () => {
     const before = (await receivedReferrals(demo)).length;
     const posts = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST') posts.push(r.url());
+      // Asking the HIS's own backend for a referrer token is the HIS talking to itself, not a send.
+      if (r.method() === 'POST' && r.url() !== demo.urls.hisReferrerToken) posts.push(r.url());
     });
     const { full } = await openWandelActivity(page, demo);
     await referWithConsent(page);
