@@ -156,7 +156,16 @@ export async function startDemo(opts = {}) {
     });
     stoppers.push(() => new Promise((resolve) => server.close(() => resolve())));
 
+    const apiExample = `${apiOrigin}/v1/search?postcode=3521AB&need=eenzaamheid`;
     return {
+      // What `npm start` prints, in this order; every URL answers a plain GET. A new part of the demo adds its line here.
+      links: [
+        { label: 'HIS consult page (huisarts)', url: `${pagesOrigin}/his-consult/` },
+        { label: 'Gemeente page (inwoners)', url: `${pagesOrigin}/gemeente-site/` },
+        { label: 'Search API (example search)', url: apiExample },
+        { label: 'Search API docs', url: `${apiOrigin}/docs` },
+        { label: 'Intake receiver (aanbieder)', url: intakeUrl },
+      ],
       urls: {
         hisConsult: `${pagesOrigin}/his-consult/`,
         gemeenteSite: `${pagesOrigin}/gemeente-site/`,
