@@ -1,7 +1,9 @@
 // The demo behind `npm start`, also used by the end-to-end tests so they run the
 // demo exactly as a newcomer does: a managed Meilisearch with its data under
 // .data/, the demo feeds ingested when the index is missing or the feeds changed,
-// the search API, the example intake receiver and the example pages.
+// the search API (trusting the demo HIS backend's key, relaying to the example
+// intake receiver), the intake receiver and the example pages with the HIS backend.
+// A new server joins with one startService() call and one line in `links`.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
