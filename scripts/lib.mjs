@@ -36,22 +36,32 @@ export function pnpm(args, opts = {}) {
   return run(cmd, [...pre, ...args], opts);
 }
 
-function installFingerprint() {
-  const h = createHash('sha256');
-  h.update(readFileSync(join(root, 'pnpm-lock.yaml')));
-  return h.digest('hex');
+function installFingerprint(dir) {
+  const lockfile = join(dir, 'pnpm-lock.yaml');
+  return existsSync(lockfile) ? createHash('sha256').update(readFileSync(lockfile)).digest('hex') : 'none';
+}
+
+/**
+ * Whether node_modules matches the lockfile. pnpm keeps a copy of the lockfile it installed
+ * from (node_modules/.pnpm/lock.yaml), so any `pnpm install` counts, whoever ran it (CI, an
+ * editor, by hand); our own marker covers an install whose copy pnpm wrote differently.
+ */
+export function isInstalled(dir = root) {
+  const lockfile = join(dir, 'pnpm-lock.yaml');
+  const pnpmCopy = join(dir, 'node_modules', '.pnpm', 'lock.yaml');
+  if (existsSync(lockfile) && existsSync(pnpmCopy) && readFileSync(pnpmCopy).equals(readFileSync(lockfile))) return true;
+  const marker = join(dir, 'node_modules', '.sk-installed');
+  return existsSync(marker) && readFileSync(marker, 'utf8') === installFingerprint(dir);
 }
 
 /** Install workspace dependencies when node_modules is missing or older than the lockfile. */
 export function ensureInstalled({ quiet = false } = {}) {
-  const marker = join(root, 'node_modules', '.sk-installed');
-  const want = existsSync(join(root, 'pnpm-lock.yaml')) ? installFingerprint() : 'none';
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return;
+  if (isInstalled()) return;
   if (!quiet) console.log('Installing dependencies (pnpm install)…');
   const code = pnpm(['install', '--frozen-lockfile']);
   if (code !== 0) throw new Error(`pnpm install failed with exit code ${code}`);
   mkdirSync(join(root, 'node_modules'), { recursive: true });
-  writeFileSync(marker, want);
+  writeFileSync(join(root, 'node_modules', '.sk-installed'), installFingerprint(root));
 }
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -33,13 +33,11 @@ try {
   process.exit(1);
 }
 
-const u = demo.urls;
+const width = Math.max(...demo.links.map((l) => l.label.length)) + 2;
+const lines = demo.links.map((l) => `  ${`${l.label}:`.padEnd(width)}${l.url}`);
 console.log(`
 Sociale Kaart demo is running.
-  HIS consult page (huisarts):   ${u.hisConsult}
-  Gemeente page (inwoners):      ${u.gemeenteSite}
-  Search API docs:               ${u.apiDocs}
-  Intake receiver (aanbieder):   ${u.intakeReceiver ?? '(not available)'}
+${lines.join('\n')}
 Press Ctrl-C to stop everything.`);
 
 let stopping = false;

@@ -1,7 +1,9 @@
 // The demo behind `npm start`, also used by the end-to-end tests so they run the
 // demo exactly as a newcomer does: a managed Meilisearch with its data under
 // .data/, the demo feeds ingested when the index is missing or the feeds changed,
-// the search API, the example intake receiver and the example pages.
+// the search API (trusting the demo HIS backend's key, relaying to the example
+// intake receiver), the intake receiver and the example pages with the HIS backend.
+// A new server joins with one startService() call and one line in `links`.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -9,8 +11,11 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMeilisearch } from '@sociale-kaart/meili';
+import { LOOPBACK_HOSTS } from '../intake-receiver/intake-receiver.mjs';
+import { TOKEN_PATH, createHisBackend } from './his-backend.mjs';
 import { createPagesApp } from './pages.mjs';
 import { assertPortFree, freePort } from './ports.mjs';
+import { startService, waitForExit } from './services.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, '../..');
@@ -37,28 +42,6 @@ function hashInputs(inputs) {
   };
   for (const p of inputs) visit(p);
   return h.digest('hex');
-}
-
-function waitForExit(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? 1);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
-}
-
-async function waitForHttp(url, { timeoutMs = 30000, child, name }) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${name} exited before it was ready (exit ${child.exitCode ?? child.signalCode})`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready at ${url} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 /**
@@ -129,57 +112,72 @@ export async function startDemo(opts = {}) {
 
     // The demo routes every referral to one regional intake (the example receiver), signed with a
     // per-run secret: the relay's operator configuration, written where only this user can read it.
+    // Every route names its intakeUrl: feed data never decides where a referral goes.
     const referralSecret = randomBytes(24).toString('base64url');
     const routesFile = join(dataDir, 'referral-routes.json');
     writeFileSync(routesFile, JSON.stringify({ '*': { secret: referralSecret, intakeUrl: `${intakeOrigin}/referrals` } }), { mode: 0o600 });
-    const childEnv = {
+
+    // The demo's HIS backend signs referrer tokens; the API trusts its public key (a new one each start).
+    const his = await createHisBackend({
+      audience: apiOrigin,
+      issuer: `${pagesOrigin}/his`,
+      jwksFile: join(dataDir, 'his', 'referrer-jwks.json'),
+      allowedHosts: [...LOOPBACK_HOSTS, new URL(pagesOrigin).hostname],
+    });
+
+    const apiEnv = {
       ...process.env,
+      MEILI_KEY: masterKey,
       SK_REFERRAL_STORE: join(dataDir, 'referrals.jsonl'),
       SK_PUBLIC_BASE_URL: apiOrigin,
       SK_REFERRAL_SECRETS_FILE: routesFile,
+      SK_REFERRER_JWKS_FILE: his.jwksFile,
+      // The demo's intake receiver listens on loopback over http: allowed for the demo only (the API warns).
+      SK_REFERRAL_ALLOW_PRIVATE_INTAKE: '1',
     };
-
-    const api = spawn(
-      process.execPath,
-      [join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'), '--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--index', INDEX, '--cors-origins', pagesOrigin],
-      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...childEnv, MEILI_KEY: masterKey } },
-    );
-    stoppers.push(async () => {
-      api.kill('SIGTERM');
-      await waitForExit(api);
+    await startService(stoppers, {
+      name: 'The search API',
+      entry: join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'),
+      args: ['--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--index', INDEX, '--cors-origins', pagesOrigin],
+      env: apiEnv,
+      readyUrl: `${apiOrigin}/readyz`,
     });
-    await waitForHttp(`${apiOrigin}/readyz`, { child: api, name: 'The search API' });
 
-    const receiverEntry = join(repoRoot, 'examples/intake-receiver/server.mjs');
-    let intakeUrl = null;
-    if (existsSync(receiverEntry)) {
-      const intake = spawn(process.execPath, [receiverEntry, '--port', String(intakePort), '--host', host, '--organization', '*', '--api-base', apiOrigin], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, INTAKE_SECRET: referralSecret },
-      });
-      stoppers.push(async () => {
-        intake.kill('SIGTERM');
-        await waitForExit(intake);
-      });
-      await waitForHttp(`${intakeOrigin}/`, { child: intake, name: 'The intake receiver' });
-      intakeUrl = `${intakeOrigin}/`;
-    }
+    await startService(stoppers, {
+      name: 'The intake receiver',
+      entry: join(repoRoot, 'examples/intake-receiver/server.mjs'),
+      args: ['--port', String(intakePort), '--host', host, '--organization', '*', '--api-base', apiOrigin],
+      env: { ...process.env, INTAKE_SECRET: referralSecret },
+      readyUrl: `${intakeOrigin}/`,
+    });
+    const intakeUrl = `${intakeOrigin}/`;
 
-    const pages = createPagesApp({ apiBase: `${apiOrigin}/v1`, intakeUrl: intakeUrl ?? '', tileUrl: opts.tileUrl ?? '' });
+    const pages = createPagesApp({ apiBase: `${apiOrigin}/v1`, intakeUrl, tileUrl: opts.tileUrl ?? '', routes: [his.routes] });
     const server = await new Promise((resolve) => {
       const s = serve({ fetch: pages.fetch, port: pagesPort, hostname: host }, () => resolve(s));
     });
     stoppers.push(() => new Promise((resolve) => server.close(() => resolve())));
 
+    const apiExample = `${apiOrigin}/v1/search?postcode=3521AB&need=eenzaamheid`;
     return {
+      // What `npm start` prints, in this order; every URL answers a plain GET. A new part of the demo adds its line here.
+      links: [
+        { label: 'HIS consult page (huisarts)', url: `${pagesOrigin}/his-consult/` },
+        { label: 'Gemeente page (inwoners)', url: `${pagesOrigin}/gemeente-site/` },
+        { label: 'Search API (example search)', url: apiExample },
+        { label: 'Search API docs', url: `${apiOrigin}/docs` },
+        { label: 'Intake receiver (aanbieder)', url: intakeUrl },
+      ],
       urls: {
         hisConsult: `${pagesOrigin}/his-consult/`,
         gemeenteSite: `${pagesOrigin}/gemeente-site/`,
         apiDocs: `${apiOrigin}/docs`,
         api: `${apiOrigin}/v1`,
         intakeReceiver: intakeUrl,
+        hisReferrerToken: `${pagesOrigin}${TOKEN_PATH}`,
         meili: meili.url,
       },
+      referrerJwksFile: his.jwksFile,
       reportFile,
       stop,
     };

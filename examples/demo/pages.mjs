@@ -32,8 +32,9 @@ function utrechtTokensDir() {
 }
 
 /**
- * @param {{ apiBase: string, intakeUrl?: string, tileUrl?: string }} config
+ * @param {{ apiBase: string, intakeUrl?: string, tileUrl?: string, routes?: Array<(app: Hono) => void> }} config
  *   apiBase: the search API's /v1 base URL as the browser reaches it.
+ *   routes: more routes on this server, added before the static files (the demo's HIS backend).
  */
 export function createPagesApp(config) {
   const mounts = [
@@ -64,9 +65,16 @@ export function createPagesApp(config) {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
+  // Whatever goes wrong inside, the browser gets a short answer, never a stack trace.
+  app.onError((error, c) => {
+    console.error(`example pages: ${c.req.method} ${new URL(c.req.url).pathname}: ${error.message}`);
+    return c.text('Er ging iets mis op de server.', 500);
+  });
   app.get('/', (c) => c.redirect('/his-consult/'));
+  for (const add of config.routes ?? []) add(app);
   app.get('*', async (c) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    const path = decodePath(new URL(c.req.url).pathname);
+    if (path === null) return c.text('Ongeldig adres', 400);
     const mount = mounts.find(([prefix]) => path.startsWith(prefix) || path === prefix.slice(0, -1));
     if (!mount) return c.text('Niet gevonden', 404);
     const [prefix, dir] = mount;
@@ -92,6 +100,16 @@ export function createPagesApp(config) {
     return c.body(await readFile(file), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
   });
   return app;
+}
+
+/** The decoded path, or null for one no file can have: a broken %-escape ("/%", "/%E0%A4%A") or a NUL. */
+function decodePath(pathname) {
+  try {
+    const path = decodeURIComponent(pathname);
+    return path.includes('\0') ? null : path;
+  } catch {
+    return null;
+  }
 }
 
 function escapeAttr(s) {

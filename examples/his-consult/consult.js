@@ -13,6 +13,15 @@ const api = finder.getAttribute('api');
 finder.patient = { name: 'J. de Vries', contactPreference: 'phone', phone: '06 1234 5678' };
 finder.referrer = { name: 'dr. A. Huisarts', practice: 'Praktijk De Linde' };
 
+// The search API takes referrals only with a referrer token signed by a HIS backend it trusts.
+// The page asks its own backend (here: the demo's) for a fresh one whenever the widget needs
+// one, also when the API answered 401 to the last: tokens live five minutes, a consult longer.
+finder.getReferrerToken = async () => {
+  const response = await fetch('/his/referrer-token', { method: 'POST', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`HIS backend gave no referrer token (HTTP ${response.status})`);
+  return (await response.json()).token;
+};
+
 const channel = () => document.querySelector('input[name="channel"]:checked')?.value ?? 'relay';
 
 function writeJournalLine(summary) {

@@ -30,10 +30,14 @@ export interface ReceivedReferral {
   statuses: SentStatus[];
 }
 
+export declare const LOOPBACK_HOSTS: readonly ['127.0.0.1', 'localhost', '[::1]'];
+
 export interface IntakeReceiverOptions {
   secret: string;
   organizationId: string;
   apiBase?: string;
+  /** Host names (no port) the receiver answers to; default LOOPBACK_HOSTS. */
+  allowedHosts?: readonly string[];
   fetch?: typeof fetch;
   clock?: () => Date;
   maxAgeSeconds?: number;

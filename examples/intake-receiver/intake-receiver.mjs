@@ -15,24 +15,66 @@ export function escapeHtml(value) {
   return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
 }
 
+/** Loopback names: the receiver listens on 127.0.0.1 unless its operator says otherwise. */
+export const LOOPBACK_HOSTS = /** @type {const} */ (['127.0.0.1', 'localhost', '[::1]']);
+
+/** The media type of a Content-Type header, lower case, without parameters ("" when absent). */
+function mediaType(c) {
+  return (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * Why a request comes from another site, or null when it does not. Browsers mark cross-site
+ * requests with Sec-Fetch-Site and Origin; the relay, a server, sends neither.
+ */
+function crossSiteReason(c) {
+  const site = c.req.header('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site is ${site}`;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return null;
+  let originHost;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return `Origin ${origin} is not this intake`;
+  }
+  return originHost === new URL(c.req.url).host ? null : `Origin ${origin} is not this intake`;
+}
+
 /**
  * @typedef {{ status: string, reason?: string, at: string, ok: boolean, httpStatus: number | null }} SentStatus
  * @typedef {{ referral: any, receivedAt: string, statuses: SentStatus[] }} ReceivedReferral
- * @param {{ secret: string, organizationId: string, apiBase?: string, fetch?: typeof fetch, clock?: () => Date, maxAgeSeconds?: number }} options
+ * @param {{ secret: string, organizationId: string, apiBase?: string, allowedHosts?: readonly string[], fetch?: typeof fetch, clock?: () => Date, maxAgeSeconds?: number }} options
  *   apiBase: when set, only status URLs under it are accepted (defence in depth: the payload is signed anyway).
+ *   allowedHosts: the host names (without port) this intake answers to; any other Host header is
+ *   refused, so a DNS-rebinding page cannot read the referrals. Default: the loopback names.
  *   organizationId: the organisation this intake serves, or "*" for a regional intake (such as the
  *   welzijnscoaches' shared intake) that the relay operator routes every provider's referrals to.
  */
-export function createIntakeReceiver({ secret, organizationId, apiBase, fetch: fetchImpl = globalThis.fetch, clock = () => new Date(), maxAgeSeconds = 300 }) {
+export function createIntakeReceiver({ secret, organizationId, apiBase, allowedHosts = LOOPBACK_HOSTS, fetch: fetchImpl = globalThis.fetch, clock = () => new Date(), maxAgeSeconds = 300 }) {
   if (!secret) throw new Error('createIntakeReceiver needs the shared secret');
   if (!organizationId) throw new Error('createIntakeReceiver needs the organisation id');
+  const hosts = new Set(allowedHosts.map((h) => h.toLowerCase()));
   /** @type {Map<string, ReceivedReferral>} */
   const referrals = new Map();
   const app = new Hono();
 
+  app.use('*', async (c, next) => {
+    // The server builds the request URL from the Host header; an IPv6 literal keeps its brackets.
+    const host = new URL(c.req.url).hostname;
+    if (!hosts.has(host)) return c.json({ error: `Host "${host}" is not one this intake answers to` }, 421);
+    if (c.req.method === 'POST') {
+      // A page on another site must not post referrals or statuses in this organisation's name.
+      const reason = crossSiteReason(c);
+      if (reason) return c.json({ error: `Cross-site request refused (${reason})` }, 403);
+    }
+    return next();
+  });
+
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.post('/referrals', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }), async (c) => {
+    if (mediaType(c) !== 'application/json') return c.json({ error: 'Content-Type must be application/json' }, 415);
     // 1. The raw body, before parsing: the signature covers these exact bytes.
     const raw = await c.req.text();
     const check = verify({ secret, body: raw, timestamp: c.req.header('x-sk-timestamp'), signature: c.req.header('x-sk-signature'), now: clock(), maxAgeSeconds });
@@ -58,10 +100,10 @@ export function createIntakeReceiver({ secret, organizationId, apiBase, fetch: f
   app.get('/api/referrals', (c) => c.json([...referrals.values()]));
 
   app.post('/referrals/:id/status', async (c) => {
-    const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
-    // A form post from another site must not send statuses in this organisation's name.
-    const site = c.req.header('sec-fetch-site');
-    if (isForm && site && site !== 'same-origin' && site !== 'none') return c.text('Cross-site request refused', 403);
+    const type = mediaType(c);
+    // JSON from a script, or the form on this intake's own page (same-origin, checked above).
+    if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') return c.json({ error: 'Content-Type must be application/json or a form' }, 415);
+    const isForm = type === 'application/x-www-form-urlencoded';
     const entry = referrals.get(c.req.param('id'));
     if (!entry) return c.json({ error: 'unknown referral' }, 404);
     const input = isForm ? await c.req.parseBody() : await c.req.json().catch(() => ({}));

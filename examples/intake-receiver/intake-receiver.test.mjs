@@ -46,7 +46,7 @@ describe('example intake receiver', () => {
     const raw = JSON.stringify(payload());
     const ts = String(Math.floor(Date.now() / 1000));
     const tampered = raw.replace('J. Jansen', 'K. Klaassen');
-    expect((await deliver(app, tampered, { headers: { 'x-sk-timestamp': ts, 'x-sk-signature': sign(SECRET, raw, ts) } })).status).toBe(401);
+    expect((await deliver(app, tampered, { headers: { 'content-type': 'application/json', 'x-sk-timestamp': ts, 'x-sk-signature': sign(SECRET, raw, ts) } })).status).toBe(401);
     expect(await (await app.request('/api/referrals')).json()).toEqual([]);
   });
 

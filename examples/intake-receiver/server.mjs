@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createIntakeReceiver } from './intake-receiver.mjs';
+import { LOOPBACK_HOSTS, createIntakeReceiver } from './intake-receiver.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -14,13 +14,17 @@ const { values } = parseArgs({
     organization: { type: 'string' },
     'api-base': { type: 'string' },
     'secret-file': { type: 'string' },
+    'allowed-hosts': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
   console.log(`Usage: server.mjs [--port 8790] [--host 127.0.0.1] --organization ID [--api-base URL] [--secret-file FILE]
-Environment: INTAKE_PORT, INTAKE_HOST, INTAKE_ORGANIZATION_ID, INTAKE_SECRET, SK_API_BASE`);
+                  [--allowed-hosts intake.example.nl,…]
+  --allowed-hosts  host names this intake answers to (besides the loopback names and --host);
+                   requests with any other Host header are refused (DNS rebinding)
+Environment: INTAKE_PORT, INTAKE_HOST, INTAKE_ORGANIZATION_ID, INTAKE_SECRET, INTAKE_ALLOWED_HOSTS, SK_API_BASE`);
   process.exit(0);
 }
 
@@ -35,8 +39,12 @@ const port = Number(values.port ?? process.env.INTAKE_PORT ?? 8790);
 // Loopback by default: the page shows patient details and has no login of its own.
 const hostname = values.host ?? process.env.INTAKE_HOST ?? '127.0.0.1';
 const apiBase = values['api-base'] ?? process.env.SK_API_BASE;
+const extraHosts = (values['allowed-hosts'] ?? process.env.INTAKE_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+// A wildcard listen address is not a name anyone reaches the intake by.
+const listenName = hostname === '0.0.0.0' || hostname === '::' ? [] : [hostname.includes(':') ? `[${hostname}]` : hostname];
+const allowedHosts = [...new Set([...LOOPBACK_HOSTS, ...listenName, ...extraHosts])];
 
-const app = createIntakeReceiver({ secret, organizationId, ...(apiBase ? { apiBase } : {}) });
+const app = createIntakeReceiver({ secret, organizationId, allowedHosts, ...(apiBase ? { apiBase } : {}) });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Intake receiver for ${organizationId}: http://${hostname}:${info.port}/ (webhook: POST /referrals)`);
 });

@@ -33,8 +33,12 @@ export async function launchBrowser() {
   });
 }
 
-/** A page that records console errors and CSP violations, with map tiles served locally. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+/**
+ * A page that records console errors and CSP violations, with map tiles served locally.
+ * `firstSearch: true` also resolves `firstSearch` with the JSON of the page's first /v1/search
+ * answer: the wait starts before navigation, so a fast page cannot answer before anyone listens.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, firstSearch = false } = {}) {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
   const page = await context.newPage();
   const problems = [];
@@ -43,8 +47,9 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
     if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`csp: ${m.text()}`);
   });
   await page.route('https://service.pdok.nl/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_TILE }));
+  const search = firstSearch ? page.waitForResponse((r) => r.url().includes('/v1/search'), { timeout: 20000 }).then((r) => r.json()) : null;
   await page.goto(url);
-  return { page, context, problems };
+  return { page, context, problems, ...(search ? { firstSearch: search } : {}) };
 }
 
 /** axe-core over the whole page (shadow roots included); returns the violations. */

@@ -3,10 +3,12 @@
 // with consent through the relay to the real intake receiver, the journal line and
 // the handout, a status posted back by the provider and shown to the GP; and the
 // HIS's own channel, where nothing leaves the browser.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRACTICE } from '../demo/his-backend.mjs';
 import { axe, launchBrowser, openPage, resultTitles, searchAfter, startTestDemo, waitForCards } from './helpers.mjs';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), '../his-consult/screenshots');
@@ -66,10 +68,8 @@ describe('HIS consult page (huisarts)', () => {
   });
 
   it('shows activities near the patient for the reason of the visit, straight away', async () => {
-    const { page, problems, context } = await openPage(browser, demo.urls.hisConsult);
-    const answer = await page
-      .waitForResponse((r) => r.url().includes('/v1/search'), { timeout: 20000 })
-      .then((r) => r.json());
+    const { page, problems, context, firstSearch } = await openPage(browser, demo.urls.hisConsult, { firstSearch: true });
+    const answer = await firstSearch;
     expect(answer.query).toMatchObject({ postcode: '3521 AB', need: ['eenzaamheid'] });
     await waitForCards(page, answer);
     expect(answer.hits.length).toBeGreaterThan(3);
@@ -114,6 +114,12 @@ describe('HIS consult page (huisarts)', () => {
     expect(received.length).toBe(before + 1);
     const r = received.at(-1).referral;
     expect(r).toMatchObject({ activity: { id: full.id, title: full.title }, patient: { name: 'J. de Vries', contactPreference: 'phone' } });
+    // The page hands the widget a referrer token from the HIS backend that the API trusts:
+    // its key is in the JWKS file the API was started with, its audience is the API.
+    const token = await page.evaluate(() => document.getElementById('finder').getReferrerToken());
+    const jwks = createLocalJWKSet(JSON.parse(readFileSync(demo.referrerJwksFile, 'utf8')));
+    const { payload } = await jwtVerify(token, jwks, { audience: new URL(demo.urls.api).origin, algorithms: ['ES256'] });
+    expect(payload.sub).toBe(DEMO_PRACTICE.agb);
     expect(r.reasons.map((x) => x.key)).toContain('eenzaamheid');
     expect(r.note).toContain('weinig buiten');
     await dialog.evaluate((d) => d.close());
@@ -123,8 +129,10 @@ describe('HIS consult page (huisarts)', () => {
     await provider.goto(demo.urls.intakeReceiver);
     const article = provider.locator('article', { hasText: 'J. de Vries' }).first();
     await article.locator('select[name="status"]').selectOption('received');
+    // The form answers with a redirect to the referral on the page: wait for it from before the click.
+    const redirected = provider.waitForURL(/#referral-/, { timeout: 15000 });
     await article.locator('button[type="submit"]').click();
-    await provider.waitForLoadState();
+    await redirected;
     const status = page.locator('#status-slot sk-referral-status [part~="status"]');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15000 }).toBe('received');
     expect(await status.innerText()).toMatch(/ontvangen/i);
@@ -139,7 +147,8 @@ describe('HIS consult page (huisarts)', () => {
     const before = (await receivedReferrals(demo)).length;
     const posts = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST') posts.push(r.url());
+      // Asking the HIS's own backend for a referrer token is the HIS talking to itself, not a send.
+      if (r.method() === 'POST' && r.url() !== demo.urls.hisReferrerToken) posts.push(r.url());
     });
     const { full } = await openWandelActivity(page, demo);
     await referWithConsent(page);

@@ -51,7 +51,7 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('prints the URLs, serves them, and Ctrl-C leaves nothing running; a second start does not ingest again', async () => {
+  it('prints every URL (pages, API, docs, intake receiver) and each answers; Ctrl-C leaves nothing running; a second start does not ingest again', async () => {
     const ports = { SK_API_PORT: await freePort(), SK_PAGES_PORT: await freePort(), SK_INTAKE_PORT: await freePort(), SK_DATA_DIR: dataDir };
     const env = Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)]));
 
@@ -67,6 +67,16 @@ describe('npm start', () => {
     ]) {
       expect(out).toMatch(new RegExp(`${label}.*${url.replace(/[.?]/g, '\\$&')}`));
       expect((await fetch(url)).status, url).toBe(200);
+    }
+    // Every URL in the printed block answers, whatever parts the demo grows.
+    const block = out.slice(out.indexOf('demo is running.'), out.indexOf('Press Ctrl-C'));
+    const printed = block.match(/https?:\/\/\S+/g) ?? [];
+    expect(printed).toContain(`http://127.0.0.1:${ports.SK_API_PORT}/v1/search?postcode=3521AB&need=eenzaamheid`);
+    expect(printed.length).toBeGreaterThanOrEqual(5);
+    for (const url of printed) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-type'), url).toMatch(/^(text\/html|application\/json)/);
     }
     const search = await (await fetch(`http://127.0.0.1:${ports.SK_API_PORT}/v1/search?postcode=3521AB`)).json();
     expect(search.total).toBeGreaterThan(10);
