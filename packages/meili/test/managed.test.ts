@@ -34,6 +34,10 @@ describe('startMeilisearch', () => {
     expect(args[args.indexOf('--snapshot-dir') + 1]).toBe(join(server.workDir, 'snapshots'));
     expect(args).toContain('--no-analytics');
     expect(args[args.indexOf('--max-indexing-threads') + 1]).toMatch(/^[12]$/);
+    // The key is not on the command line (readable by every local user), only in the owner-readable environment.
+    expect(args.some((a) => a.includes(server.masterKey))).toBe(false);
+    expect(args.some((a) => a.startsWith('--master-key'))).toBe(false);
+    expect(readFileSync(`/proc/${server.pid}/environ`, 'utf8').split('\0')).toContain(`MEILI_MASTER_KEY=${server.masterKey}`);
 
     await server.stop();
     expect(isRunning(server.pid)).toBe(false);
