@@ -25,7 +25,7 @@ export { TEMPLATE_COLUMNS, templateColumn } from './readers/template.js';
 export { transformHsdsService, type RecordOutcome, type TransformContext } from './transform/hsds.js';
 export { transformTemplateRow } from './transform/template.js';
 export { finalizeActivity, dedupeKey, type ActivityDraft } from './transform/activity.js';
-export { activityId, sourceNameOf } from './transform/ids.js';
+export { activityId, organizationId, sourceNameOf } from './transform/ids.js';
 export { resolvePlace } from './transform/place.js';
 export { htmlToText, textLine, summarize, truncate } from './normalize/text.js';
 export { normalizePhone } from './normalize/phone.js';
