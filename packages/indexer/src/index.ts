@@ -9,16 +9,20 @@ export {
   activitiesOf,
   ReportCollector,
   parseFormat,
+  UnknownFormatError,
   toSpec,
   type InputSpec,
   type InputLike,
   type ProcessOptions,
   type Progress,
 } from './pipeline.js';
-export { validateExitCode, type IndexReport, type IngestReport, type InputReport, type ReportProblem, type DuplicateEntry } from './report.js';
+export { validateExitCode, type IndexReport, type IngestReport, type InputReport, type ReportProblem, type DuplicateEntry, type SourceCount } from './report.js';
+export { liveSourceCounts, refusal, sourceCounts, type Refusal } from './guards.js';
 export { acquireIngestLock, lockIndexOf, LockTimeoutError, type IngestLock, type IngestLockOptions, type LockHolder } from './lock.js';
 export { main, run, parseDuration } from './cli.js';
 export { openInput, detectFormat, InputError } from './readers/index.js';
+export { DEFAULT_LIMITS, parseByteSize, type ReadLimits } from './readers/bytes.js';
+export { httpGet, isPublicAddress, type HttpOptions, type HttpResponse } from './readers/http.js';
 export { INPUT_FORMATS, FORMAT_ALIASES, type InputFormat, type ReaderEvent, type SourceRecord } from './readers/records.js';
 export { readCsv, detectDelimiter, detectEncoding } from './readers/csv.js';
 export { TEMPLATE_COLUMNS, templateColumn } from './readers/template.js';
