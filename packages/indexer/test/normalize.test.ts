@@ -240,6 +240,55 @@ describe('cost', () => {
     expect(costFromHsds([{ amount: 0, currency: 'EUR' }], null)).toEqual({ free: true, description: '€ 0,-' });
     expect(costFromHsds([], 'Gratis')).toEqual({ free: true, description: null });
   });
+  it.each([
+    [
+      'the amount description already states the amount: no label, no amount, no repeated sentence',
+      [{ option: 'Per maaltijd', currency: 'EUR', amount: 4.5, amount_description: '€ 4,50 per maaltijd' }],
+      'Een maaltijd kost € 4,50. Met de U-pas doet u gratis mee.',
+      { free: false, description: '€ 4,50 per maaltijd. Met de U-pas doet u gratis mee.' },
+    ],
+    [
+      'a clause of a repeated sentence that adds something stays',
+      [{ option: 'Per keer', currency: 'EUR', amount: 3, amount_description: '€ 3 per keer' }],
+      'Een keer meedoen kost € 3, inclusief koffie of thee.',
+      { free: false, description: '€ 3 per keer, inclusief koffie of thee.' },
+    ],
+    [
+      'free said three times is said once, in the fuller words',
+      [{ option: 'Gratis', currency: 'EUR', amount: 0, amount_description: 'Gratis' }],
+      'Meedoen is gratis.',
+      { free: true, description: 'Meedoen is gratis.' },
+    ],
+    [
+      'a description without amount that a sentence says in full gives way to it',
+      [{ option: 'Vrijwillige bijdrage', currency: 'EUR', amount_description: 'Vrijwillige bijdrage' }],
+      'Meedoen is gratis. Een vrijwillige bijdrage voor koffie en materiaal wordt gewaardeerd.',
+      { free: true, description: 'Meedoen is gratis. Een vrijwillige bijdrage voor koffie en materiaal wordt gewaardeerd.' },
+    ],
+    [
+      'the amount is added when only fees_description is silent about it, and stated once',
+      [{ option: 'Per keer', currency: 'EUR', amount: 2 }],
+      'Met de Rotterdampas krijgt u korting.',
+      { free: false, description: 'Per keer: € 2,-. Met de Rotterdampas krijgt u korting.' },
+    ],
+    [
+      'an amount in fees_description counts as stated',
+      [{ option: 'Per keer', currency: 'EUR', amount: 2 }],
+      'Een keer kost € 2.',
+      { free: false, description: 'Per keer. Een keer kost € 2.' },
+    ],
+    [
+      'two options keep their labels apart',
+      [
+        { option: 'Volwassenen', currency: 'EUR', amount: 5, amount_description: 'per les' },
+        { option: 'Kinderen', currency: 'EUR', amount: 2.5, amount_description: 'per les' },
+      ],
+      null,
+      { free: false, description: 'Volwassenen: € 5,- per les; Kinderen: € 2,50 per les' },
+    ],
+  ] as const)('one cost line: %s', (_, options, fees, expected) => {
+    expect(costFromHsds(options, fees)).toEqual(expected);
+  });
 });
 
 describe('categorisation', () => {
