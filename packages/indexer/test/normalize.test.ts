@@ -213,6 +213,25 @@ describe('schedule text', () => {
     const vague = scheduleFromHsds({ description: 'Zo vaak als je wilt, ma en pa welkom' }, p, 's');
     expect(vague.schedule).toMatchObject({ freq: 'weekly', byday: [] });
   });
+  it('a free-text HSDS schedule gives its parts of day in day order, like every other schedule', () => {
+    const p = new Problems();
+    const free = scheduleFromHsds({ description: 'Elke donderdagavond en vrijdagochtend, en zaterdagmiddag' }, p, 's');
+    expect(free.schedule).toMatchObject({ freq: 'weekly', byday: ['TH', 'FR', 'SA'] });
+    expect(free.partsOfDay).toEqual(['ochtend', 'middag', 'avond']);
+    const template = scheduleFromText({ days: 'donderdagavond en vrijdagochtend', time: "'s middags" }, p);
+    expect(template.partsOfDay).toEqual(['ochtend', 'middag', 'avond']);
+  });
+  it('folds accents and reads the same rule from a monthly text in the template and in HSDS', () => {
+    const p = new Problems();
+    expect(parseDays('Wóensdag én vrijdág').days).toEqual(['wo', 'vr']);
+    // Folded text has one space between words and none of the punctuation: these read as written.
+    expect(parseFrequency('2-wekelijks')).toMatchObject({ freq: 'weekly', interval: 2 });
+    expect(parseFrequency('om de  twee weken')).toMatchObject({ freq: 'weekly', interval: 2 });
+    const template = scheduleFromText({ days: 'maandag', frequency: 'om de maand, de eerste en laatste' }, p);
+    const hsds = scheduleFromHsds({ description: 'Om de maand: de eerste en laatste maandag' }, p, 's');
+    expect(template.schedule).toMatchObject({ freq: 'monthly', interval: 2, byday: ['1MO', '-1MO'] });
+    expect(hsds.schedule).toMatchObject({ freq: 'monthly', interval: 2, byday: ['1MO', '-1MO'] });
+  });
   it('counts an evening that runs past midnight as evening', () => {
     expect(scheduleFacets([{ freq: 'weekly', interval: 1, byday: ['SA'], bymonthday: [], opensAt: '21:00', closesAt: '01:00', validFrom: null, validTo: null, date: null, description: null }])).toEqual({ days: ['za'], partsOfDay: ['avond'] });
   });
