@@ -36,6 +36,6 @@ export { normalizePhone } from './normalize/phone.js';
 export { httpUrl, emailAddress, safeLink } from './normalize/link.js';
 export { parseDays, parseTimeRange, parseFrequency, scheduleFromText, scheduleFromHsds, scheduleFacets, normalizeClock } from './normalize/schedule.js';
 export { parseCostText, costFromHsds, type Cost } from './normalize/cost.js';
-export { categorise, categoriesByRules, needsInText, needsHelpedBy, CATEGORY_RULES, type Categorisation } from './normalize/categorize.js';
+export { categorize, categoriesByRules, needsInText, needsHelpedBy, CATEGORY_RULES, type Categorization } from './normalize/categorize.js';
 export { parseYesNo, parseDate, parseTimestamp, parseAgeRange, splitList } from './normalize/values.js';
 export { Problems, bilingual, type Problem } from './problems.js';

@@ -21,7 +21,7 @@ export interface ReportProblem {
 }
 
 export interface DuplicateEntry {
-  /** The normalised organisation|title|postcode that matched. */
+  /** The normalized organisation|title|postcode that matched. */
   key: string;
   /** The document that was kept (the first one seen). */
   kept: { id: string; input: string; record: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  categorise,
+  categorize,
   categoriesByRules,
   costFromHsds,
   emailAddress,
@@ -310,7 +310,7 @@ describe('cost', () => {
   });
 });
 
-describe('categorisation', () => {
+describe('categorization', () => {
   it.each([
     ['Wandelgroep De Stappers', 'walking_nature'],
     ['Buurtkoor Zingen voor je plezier', 'music_dance'],
@@ -326,14 +326,14 @@ describe('categorisation', () => {
     expect(categoriesByRules('Bingo in het buurthuis, gratis parkeren')).toEqual(['social_contact']);
   });
   it('feed taxonomy terms win over rules', () => {
-    const c = categorise({ feedCategories: ['Bewegen & sport', 'onbekend'], feedNeeds: [], title: 'Wandelen', description: '' });
+    const c = categorize({ feedCategories: ['Bewegen & sport', 'onbekend'], feedNeeds: [], title: 'Wandelen', description: '' });
     expect(c.categories).toEqual(['exercise']);
     expect(c.categorySource).toBe('feed');
     expect(c.categoryLabels).toEqual(['Bewegen & sport', 'Exercise & sport']);
     expect(c.pgDimensions).toEqual(['lichaamsfuncties', 'dagelijks_functioneren']);
   });
   it('without feed terms uses rules and derives needs transparently', () => {
-    const c = categorise({ feedCategories: [], feedNeeds: [], title: 'Wandelgroep', description: 'Voor wie zich eenzaam voelt' });
+    const c = categorize({ feedCategories: [], feedNeeds: [], title: 'Wandelgroep', description: 'Voor wie zich eenzaam voelt' });
     expect(c.categorySource).toBe('rules');
     expect(c.categories).toEqual(['walking_nature']);
     expect(c.needs).toContain('eenzaamheid'); // named in the text
@@ -341,14 +341,14 @@ describe('categorisation', () => {
     expect(c.needLabels).toContain('Eenzaamheid');
   });
   it('feed needs win over derived needs; nothing matched is "none"', () => {
-    expect(categorise({ feedCategories: [], feedNeeds: ['rouw'], title: 'Wandelgroep', description: '' })).toMatchObject({ categorySource: 'mixed', needs: ['rouw'] });
-    expect(categorise({ feedCategories: [], feedNeeds: [], title: 'Community Counselling', description: 'mental health' })).toMatchObject({ categorySource: 'none', categories: [], needs: [] });
+    expect(categorize({ feedCategories: [], feedNeeds: ['rouw'], title: 'Wandelgroep', description: '' })).toMatchObject({ categorySource: 'mixed', needs: ['rouw'] });
+    expect(categorize({ feedCategories: [], feedNeeds: [], title: 'Community Counselling', description: 'mental health' })).toMatchObject({ categorySource: 'none', categories: [], needs: [] });
   });
 });
 
 describe('places', () => {
   const paths = { lat: 'lat', lng: 'lng', postcode: 'postcode', country: 'country', location: 'postcode' };
-  it('normalises the postcode and geocodes it to the PC4 centroid', () => {
+  it('normalizes the postcode and geocodes it to the PC4 centroid', () => {
     const p = new Problems();
     const r = resolvePlace({ postcode: '3511ab', street: 'Oudegracht 1' }, false, p, paths);
     expect(r?.location).toMatchObject({ postcode: '3511 AB', city: 'Utrecht', gemeente: 'Utrecht' });
