@@ -83,6 +83,8 @@ describe('the demo feeds in examples/feeds (all three input forms)', () => {
     expect(lines).toContain('Koffie of thee € 1. De toegang is gratis.');
     expect(lines).not.toContain('Per maaltijd: € 4,50 € 4,50 per maaltijd; Een maaltijd kost € 4,50. Met de U-pas doet u gratis mee.');
     // Nothing paid loses its price on the way.
-    for (const a of activities.filter((x) => !x.free && x.source !== 'oldambt')) expect(a.costDescription ?? '', a.id).toMatch(/€ \d/);
+    const paid = activities.filter((x) => !x.free && x.source !== 'oldambt');
+    expect(paid.length).toBeGreaterThan(50);
+    for (const a of paid) expect(a.costDescription ?? '', a.id).toMatch(/€ \d/);
   });
 });
