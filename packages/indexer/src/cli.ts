@@ -1,9 +1,6 @@
 /**
- * sociale-kaart-index: validate and ingest feeds of welzijn activities.
- *
- *   validate <input…> [--format F] [--report FILE]
- *   ingest <input…> [--meili-url URL] [--meili-key KEY] [--index NAME] [--force] [--report FILE]
- *          [--watch --interval 15m]
+ * sociale-kaart-index: validate and ingest feeds of welzijn activities (see USAGE below and
+ * the package README for every flag).
  *
  * Exit codes: 0 fine; 1 some records rejected (ingest: published anyway); 2 an input could not
  * be read (nothing published); 3 a guard refused to publish (live index untouched);
@@ -15,14 +12,17 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { IngestError, ingest, DEFAULT_MEILI_URL } from './publish.js';
-import { parseFormat, validateInputs, type InputSpec, type Progress } from './pipeline.js';
+import { UnknownFormatError, parseFormat, validateInputs, type InputSpec, type ProcessOptions, type Progress } from './pipeline.js';
+import { DEFAULT_LIMITS, formatBytes, parseByteSize } from './readers/bytes.js';
 import { validateExitCode, type IndexReport, type IngestReport } from './report.js';
 
 const USAGE = `Usage:
   sociale-kaart-index validate <input…> [--format F] [--source NAME] [--report FILE]
+                      [--max-input-bytes SIZE] [--max-record-bytes SIZE] [--allow-private-urls]
   sociale-kaart-index ingest <input…> [--meili-url URL] [--meili-key KEY] [--index NAME]
                       [--force] [--report FILE] [--format F] [--source NAME]
                       [--batch-size N] [--lock-timeout 10m] [--watch --interval 15m]
+                      [--max-input-bytes SIZE] [--max-record-bytes SIZE] [--allow-private-urls]
 
 An input is a file, a directory (HSDS CSV package) or an http(s) URL (a file, or an HSDS API
 base URL that is paged through /services?page=N&full=true). The format is detected; force it
@@ -32,8 +32,12 @@ with --format hsds-json | hsds-ndjson | hsds-api | hsds-csv | csv-template.
   --meili-url URL   Meilisearch (default: $MEILI_URL or ${DEFAULT_MEILI_URL})
   --meili-key KEY   Meilisearch key (default: $MEILI_MASTER_KEY; prefer the variable)
   --index NAME      live index (default: ${ACTIVITY_INDEX_UID})
-  --force           publish even when more than half of the records were rejected or the
-                    new index would have fewer than half the documents of the live one
+  --force           publish even when more than half of the records were rejected, or the
+                    new index would have fewer than half the documents of the live one, or
+                    a source of this run would drop to zero or by more than half
+  --max-input-bytes SIZE   read at most SIZE of one input (default ${formatBytes(DEFAULT_LIMITS.maxInputBytes)})
+  --max-record-bytes SIZE  one record (ndjson line, CSV row) at most SIZE (default ${formatBytes(DEFAULT_LIMITS.maxRecordBytes)})
+  --allow-private-urls     also fetch URLs on loopback and private addresses (development only)
   --lock-timeout D  wait at most D for another ingest on the same index (default 10m)
   --watch           ingest again every --interval (default 15m) until stopped
 
@@ -61,6 +65,14 @@ export function parseDuration(value: string): number {
   const n = Number(m[1]);
   const unit = (m[2] ?? 's').toLowerCase();
   return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000));
+}
+
+/** A byte size flag ("512MB", "64k", "1000"), or the default when it is not given. */
+function byteSize(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const bytes = parseByteSize(value);
+  if (bytes === null) throw new UsageError(`${flag} must be a size such as 512MB, 64KB or 1000000 (bytes), not ${JSON.stringify(value)}`);
+  return bytes;
 }
 
 function seconds(ms: number): string {
@@ -160,6 +172,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
         index: { type: 'string' },
         force: { type: 'boolean' },
         'batch-size': { type: 'string' },
+        'max-input-bytes': { type: 'string' },
+        'max-record-bytes': { type: 'string' },
+        'allow-private-urls': { type: 'boolean' },
         'lock-timeout': { type: 'string' },
         watch: { type: 'boolean' },
         interval: { type: 'string' },
@@ -191,10 +206,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
     const format = values.format ? parseFormat(values.format) : undefined;
     const specs: InputSpec[] = inputs.map((input) => ({ input, ...(format ? { format } : {}), ...(values.source ? { source: values.source } : {}) }));
     if (command === 'validate' && (values.watch || values.force)) throw new UsageError('--watch and --force belong to ingest');
+    const reading: ProcessOptions = {
+      limits: { maxInputBytes: byteSize(values['max-input-bytes'], '--max-input-bytes', DEFAULT_LIMITS.maxInputBytes), maxRecordBytes: byteSize(values['max-record-bytes'], '--max-record-bytes', DEFAULT_LIMITS.maxRecordBytes) },
+      ...(values['allow-private-urls'] ? { http: { allowPrivateUrls: true } } : {}),
+    };
 
     if (command === 'validate') {
       const progress = progressReporter(io, io.isTTY && !values.quiet);
-      const report = await validateInputs(specs, progress.onProgress ? { onProgress: progress.onProgress } : {}).finally(progress.stop);
+      const report = await validateInputs(specs, { ...reading, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }).finally(progress.stop);
       await writeReport(values.report, report, io);
       say(summaryLines('validate', report));
       return validateExitCode(report);
@@ -211,6 +230,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
       const progress = progressReporter(io, io.isTTY && !values.quiet);
       try {
         const report = await ingest({
+          ...reading,
           inputs: specs,
           ...(values['meili-url'] ? { meiliUrl: values['meili-url'] } : {}),
           ...(values['meili-key'] ? { meiliKey: values['meili-key'] } : {}),
@@ -249,7 +269,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
     }
     return code;
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof Error && /^unknown format/.test(err.message))) {
+    if (err instanceof UsageError || err instanceof UnknownFormatError) {
       io.err(`${err.message}\n\n${USAGE}\n`);
       return 64;
     }

@@ -6,7 +6,7 @@
 import type { Activity } from '@sociale-kaart/schema';
 import { bilingual, type Problem } from './problems.js';
 import { InputError, openInput } from './readers/index.js';
-import type { HttpOptions } from './readers/bytes.js';
+import type { HttpOptions, ReadLimits } from './readers/bytes.js';
 import { FORMAT_ALIASES, type InputFormat, type ReaderEvent } from './readers/records.js';
 import { MAX_LISTED, emptyReport, type IndexReport, type InputReport, type ReportProblem } from './report.js';
 import { dedupeKey } from './transform/activity.js';
@@ -33,6 +33,8 @@ export interface Progress {
 
 export interface ProcessOptions {
   http?: HttpOptions;
+  /** Byte limits per input and per record (default 512 MiB and 1 MiB). */
+  limits?: Partial<ReadLimits>;
   /** Called after every record. */
   onProgress?: (progress: Progress) => void;
   /** The time used for records without a date (default: now). */
@@ -43,10 +45,18 @@ export function toSpec(input: InputLike): InputSpec {
   return typeof input === 'string' ? { input } : input;
 }
 
-/** Resolves a `--format` value; throws for an unknown one. */
+/** A `--format` value that names no format. */
+export class UnknownFormatError extends Error {
+  override name = 'UnknownFormatError';
+  constructor(readonly value: string) {
+    super(`unknown format ${JSON.stringify(value)}: use ${Object.keys(FORMAT_ALIASES).join(', ')}`);
+  }
+}
+
+/** Resolves a `--format` value; throws {@link UnknownFormatError} for an unknown one. */
 export function parseFormat(value: string): InputFormat {
   const f = FORMAT_ALIASES[value.toLowerCase()];
-  if (!f) throw new Error(`unknown format ${JSON.stringify(value)}: use ${Object.keys(FORMAT_ALIASES).join(', ')}`);
+  if (!f) throw new UnknownFormatError(value);
   return f;
 }
 
@@ -143,7 +153,7 @@ export async function* activitiesOf(inputs: readonly InputLike[], collector: Rep
     let records = 0;
     try {
       const format = spec.format ? parseFormat(spec.format) : undefined;
-      const opened = await openInput(spec.input, format, options.http);
+      const opened = await openInput(spec.input, format, options.http, options.limits);
       inputReport.format = opened.format;
       const ctx = { source, defaultLastModified: (opened.modifiedAt ?? new Date(now)).toISOString() };
       const events = opened.events[Symbol.asyncIterator]();
@@ -185,7 +195,7 @@ export async function* activitiesOf(inputs: readonly InputLike[], collector: Rep
         options.onProgress?.({ input: spec.input, read: records, accepted: collector.report.accepted, rejected: collector.report.rejected });
       }
     } catch (err) {
-      if (!(err instanceof InputError) && !(err instanceof Error && /^unknown format/.test(err.message))) throw err;
+      if (!(err instanceof InputError) && !(err instanceof UnknownFormatError)) throw err;
       const p =
         err instanceof InputError
           ? { code: 'input_unreadable', path: '', nl: err.nl, en: err.en }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, waitForTask } from '@sociale-kaart/meili';
+import { liveSourceCounts, refusal, sourceCounts } from './guards.js';
 import { acquireIngestLock, type IngestLockOptions } from './lock.js';
 import { ReportCollector, activitiesOf, type InputLike, type ProcessOptions } from './pipeline.js';
 import type { IngestReport } from './report.js';
@@ -21,7 +22,7 @@ export interface IngestOptions extends ProcessOptions {
   client?: Meilisearch;
   /** The live index (default "activities"). */
   index?: string;
-  /** Publish even when a guard says no. */
+  /** Publish even when a guard says no (too many rejected, the index or a source shrinking). */
   force?: boolean;
   /** Documents per addDocuments call (default 5,000). */
   batchSize?: number;
@@ -101,8 +102,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const leftovers = (await client.getIndexes({ limit: 1000 })).results.map((i) => i.uid).filter((uid) => uid.startsWith(`${index}__staging_`));
     for (const uid of leftovers) await wait(await client.deleteIndex(uid));
 
-    const previousDocuments = (await documentCount(client, index)) ?? 0;
-    const liveExists = (await documentCount(client, index)) !== null;
+    const live = await documentCount(client, index);
+    const previousDocuments = live ?? 0;
     staging = stagingUid(index);
     await createActivityIndex(client, staging, { timeoutMs: taskTimeoutMs });
 
@@ -111,6 +112,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // without waiting for the previous one (it batches queued additions together); at
     // most `maxQueuedBatches` wait at once, and every task is awaited before the checks.
     const pending: Array<{ taskUid: number }> = [];
+    const perSource = new Map<string, number>();
     let lines: string[] = [];
     const flush = async () => {
       if (lines.length === 0) return;
@@ -120,6 +122,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       while (pending.length > maxQueuedBatches) await wait(pending.shift()!);
     };
     for await (const doc of activitiesOf(options.inputs, collector, options)) {
+      perSource.set(doc.source, (perSource.get(doc.source) ?? 0) + 1);
       lines.push(JSON.stringify(doc));
       if (lines.length >= batchSize) await flush();
     }
@@ -127,7 +130,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     while (pending.length > 0) await wait(pending.shift()!);
 
     const report = collector.finish();
-    const base: Omit<IngestReport, 'published' | 'exitCode'> = { ...report, index, previousDocuments };
+    const liveCounts = live === null ? new Map<string, number>() : await liveSourceCounts(client, index, report.inputs.map((i) => i.source));
+    const sources = sourceCounts(report, liveCounts, perSource);
+    const base: Omit<IngestReport, 'published' | 'exitCode'> = { ...report, index, previousDocuments, sources };
     const indexed = (await documentCount(client, staging)) ?? 0;
     if (indexed !== report.documents) {
       throw new IngestError(`staging index holds ${indexed} documents, expected ${report.documents}`);
@@ -144,27 +149,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (unreadable.length > 0) {
       return refuse({ code: 'unreadable_input', message: `${unreadable.length} input(s) could not be read: ${unreadable.map((i) => i.input).join(', ')}; live index "${index}" left untouched` }, 2);
     }
-    const total = report.accepted + report.rejected;
-    if (!options.force && total > 0 && report.rejected / total > 0.5) {
-      return refuse(
-        {
-          code: 'too_many_rejected',
-          message: `${report.rejected} of ${total} records were rejected (more than half); live index "${index}" left untouched (--force publishes anyway)`,
-        },
-        3,
-      );
-    }
-    if (!options.force && previousDocuments > 0 && report.documents < previousDocuments / 2) {
-      return refuse(
-        {
-          code: 'too_few_documents',
-          message: `the new index would have ${report.documents} documents, fewer than half of the ${previousDocuments} in the live index "${index}"; left untouched (--force publishes anyway)`,
-        },
-        3,
-      );
-    }
+    const guard = options.force ? null : refusal(report, previousDocuments, sources, index);
+    if (guard) return refuse(guard, 3);
 
-    if (liveExists) {
+    if (live !== null) {
       await wait(await client.swapIndexes([{ indexes: [index, staging], rename: false }]));
       // After the swap the staging uid holds the old data.
       await wait(await client.deleteIndex(staging));

@@ -21,7 +21,7 @@ export interface ReportProblem {
 }
 
 export interface DuplicateEntry {
-  /** The normalised organisation|title|postcode that matched. */
+  /** The normalized organisation|title|postcode that matched. */
   key: string;
   /** The document that was kept (the first one seen). */
   kept: { id: string; input: string; record: number };
@@ -72,10 +72,20 @@ export interface IngestReport extends IndexReport {
   published: boolean;
   /** Documents in the live index before the run (0 when it did not exist). */
   previousDocuments: number;
+  /** Documents per source of this run: in the live index before it, and in the new data. */
+  sources: SourceCount[];
   /** Why publishing was refused (a guard) or failed; absent when published. */
-  refused?: { code: 'unreadable_input' | 'too_many_rejected' | 'too_few_documents'; message: string };
+  refused?: { code: 'unreadable_input' | 'too_many_rejected' | 'too_few_documents' | 'source_shrank'; message: string; source?: string };
   /** The exit code the CLI uses for this outcome. */
   exitCode: number;
+}
+
+export interface SourceCount {
+  source: string;
+  /** Documents with this source in the live index before the run. */
+  previousDocuments: number;
+  /** Documents with this source in the new data. */
+  documents: number;
 }
 
 export const MAX_LISTED = 10_000;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostileRows, runCli, templateCsv, validRow } from './helpers.js';
 
-const EX = resolve(import.meta.dirname, '../../../../shared/data/hsds/3.1/examples');
+const EX = resolve(import.meta.dirname, '../../schema/vendor/hsds/3.1/examples');
 
 describe('sociale-kaart-index validate (the real CLI in a child process)', () => {
   let dir: string;

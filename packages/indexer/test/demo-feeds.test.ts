@@ -67,4 +67,24 @@ describe('the demo feeds in examples/feeds (all three input forms)', () => {
     expect(r.report).toMatchObject({ accepted: 1, rejected: 0, warningsTotal: 0 });
     expect(r.activities[0]).toMatchObject({ categories: ['exercise', 'walking_nature'], days: ['di', 'do'], free: true });
   });
+
+  it('each cost line says every fact once, in the provider\'s own words', () => {
+    const lines = activities.map((a) => a.costDescription).filter((c): c is string => !!c);
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) {
+      const amounts = [...line.matchAll(/€\s*(\d+(?:,\d{1,2})?)/g)].map((m) => m[1]);
+      expect(new Set(amounts).size, line).toBe(amounts.length);
+      const sentences = line.split(/(?<=[.!?])\s+/).map((s) => s.toLowerCase());
+      expect(new Set(sentences).size, line).toBe(sentences.length);
+      expect(line.match(/gratis/gi)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    }
+    expect(lines).toContain('€ 4,50 per maaltijd. Met de U-pas doet u gratis mee.');
+    expect(lines).toContain('€ 3 per keer, inclusief koffie of thee. Met de Rotterdampas krijgt u korting.');
+    expect(lines).toContain('Koffie of thee € 1. De toegang is gratis.');
+    expect(lines).not.toContain('Per maaltijd: € 4,50 € 4,50 per maaltijd; Een maaltijd kost € 4,50. Met de U-pas doet u gratis mee.');
+    // Nothing paid loses its price on the way.
+    const paid = activities.filter((x) => !x.free && x.source !== 'oldambt');
+    expect(paid.length).toBeGreaterThan(50);
+    for (const a of paid) expect(a.costDescription ?? '', a.id).toMatch(/€ \d/);
+  });
 });

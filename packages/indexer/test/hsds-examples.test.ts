@@ -5,7 +5,7 @@ import { activitySchema } from '@sociale-kaart/schema';
 import { describe, expect, it } from 'vitest';
 import { transformInputs, validateInputs, type IndexReport } from '../src/index.js';
 
-const SHARED = resolve(import.meta.dirname, '../../../../shared/data/hsds');
+const SHARED = resolve(import.meta.dirname, '../../schema/vendor/hsds');
 const EX = join(SHARED, '3.1/examples');
 const SERVICE_ID = 'ac148810-d857-441c-9679-408f346de14b';
 const LOCATION_ID = '3a19ff88-4620-4d17-9830-ac1d859eb5d5';
@@ -76,7 +76,7 @@ describe('Open Referral HSDS 3.1 examples, every file', () => {
       source: 'service-list',
       sourceRecordId: SERVICE_ID,
       title: 'Community Counselling',
-      organization: { id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610', name: 'Example Organization Inc.', website: 'http://example.com', kvk: null },
+      organization: { id: 'service-list_d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610', name: 'Example Organization Inc.', website: 'http://example.com', kvk: null },
       location: null,
       gemeente: null,
       online: true,

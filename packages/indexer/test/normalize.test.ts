@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  categorise,
+  categorize,
   categoriesByRules,
   costFromHsds,
   emailAddress,
@@ -213,6 +213,25 @@ describe('schedule text', () => {
     const vague = scheduleFromHsds({ description: 'Zo vaak als je wilt, ma en pa welkom' }, p, 's');
     expect(vague.schedule).toMatchObject({ freq: 'weekly', byday: [] });
   });
+  it('a free-text HSDS schedule gives its parts of day in day order, like every other schedule', () => {
+    const p = new Problems();
+    const free = scheduleFromHsds({ description: 'Elke donderdagavond en vrijdagochtend, en zaterdagmiddag' }, p, 's');
+    expect(free.schedule).toMatchObject({ freq: 'weekly', byday: ['TH', 'FR', 'SA'] });
+    expect(free.partsOfDay).toEqual(['ochtend', 'middag', 'avond']);
+    const template = scheduleFromText({ days: 'donderdagavond en vrijdagochtend', time: "'s middags" }, p);
+    expect(template.partsOfDay).toEqual(['ochtend', 'middag', 'avond']);
+  });
+  it('folds accents and reads the same rule from a monthly text in the template and in HSDS', () => {
+    const p = new Problems();
+    expect(parseDays('Wóensdag én vrijdág').days).toEqual(['wo', 'vr']);
+    // Folded text has one space between words and none of the punctuation: these read as written.
+    expect(parseFrequency('2-wekelijks')).toMatchObject({ freq: 'weekly', interval: 2 });
+    expect(parseFrequency('om de  twee weken')).toMatchObject({ freq: 'weekly', interval: 2 });
+    const template = scheduleFromText({ days: 'maandag', frequency: 'om de maand, de eerste en laatste' }, p);
+    const hsds = scheduleFromHsds({ description: 'Om de maand: de eerste en laatste maandag' }, p, 's');
+    expect(template.schedule).toMatchObject({ freq: 'monthly', interval: 2, byday: ['1MO', '-1MO'] });
+    expect(hsds.schedule).toMatchObject({ freq: 'monthly', interval: 2, byday: ['1MO', '-1MO'] });
+  });
   it('counts an evening that runs past midnight as evening', () => {
     expect(scheduleFacets([{ freq: 'weekly', interval: 1, byday: ['SA'], bymonthday: [], opensAt: '21:00', closesAt: '01:00', validFrom: null, validTo: null, date: null, description: null }])).toEqual({ days: ['za'], partsOfDay: ['avond'] });
   });
@@ -240,9 +259,58 @@ describe('cost', () => {
     expect(costFromHsds([{ amount: 0, currency: 'EUR' }], null)).toEqual({ free: true, description: '€ 0,-' });
     expect(costFromHsds([], 'Gratis')).toEqual({ free: true, description: null });
   });
+  it.each([
+    [
+      'the amount description already states the amount: no label, no amount, no repeated sentence',
+      [{ option: 'Per maaltijd', currency: 'EUR', amount: 4.5, amount_description: '€ 4,50 per maaltijd' }],
+      'Een maaltijd kost € 4,50. Met de U-pas doet u gratis mee.',
+      { free: false, description: '€ 4,50 per maaltijd. Met de U-pas doet u gratis mee.' },
+    ],
+    [
+      'a clause of a repeated sentence that adds something stays',
+      [{ option: 'Per keer', currency: 'EUR', amount: 3, amount_description: '€ 3 per keer' }],
+      'Een keer meedoen kost € 3, inclusief koffie of thee.',
+      { free: false, description: '€ 3 per keer, inclusief koffie of thee.' },
+    ],
+    [
+      'free said three times is said once, in the fuller words',
+      [{ option: 'Gratis', currency: 'EUR', amount: 0, amount_description: 'Gratis' }],
+      'Meedoen is gratis.',
+      { free: true, description: 'Meedoen is gratis.' },
+    ],
+    [
+      'a description without amount that a sentence says in full gives way to it',
+      [{ option: 'Vrijwillige bijdrage', currency: 'EUR', amount_description: 'Vrijwillige bijdrage' }],
+      'Meedoen is gratis. Een vrijwillige bijdrage voor koffie en materiaal wordt gewaardeerd.',
+      { free: true, description: 'Meedoen is gratis. Een vrijwillige bijdrage voor koffie en materiaal wordt gewaardeerd.' },
+    ],
+    [
+      'the amount is added when only fees_description is silent about it, and stated once',
+      [{ option: 'Per keer', currency: 'EUR', amount: 2 }],
+      'Met de Rotterdampas krijgt u korting.',
+      { free: false, description: 'Per keer: € 2,-. Met de Rotterdampas krijgt u korting.' },
+    ],
+    [
+      'an amount in fees_description counts as stated',
+      [{ option: 'Per keer', currency: 'EUR', amount: 2 }],
+      'Een keer kost € 2.',
+      { free: false, description: 'Per keer. Een keer kost € 2.' },
+    ],
+    [
+      'two options keep their labels apart',
+      [
+        { option: 'Volwassenen', currency: 'EUR', amount: 5, amount_description: 'per les' },
+        { option: 'Kinderen', currency: 'EUR', amount: 2.5, amount_description: 'per les' },
+      ],
+      null,
+      { free: false, description: 'Volwassenen: € 5,- per les; Kinderen: € 2,50 per les' },
+    ],
+  ] as const)('one cost line: %s', (_, options, fees, expected) => {
+    expect(costFromHsds(options, fees)).toEqual(expected);
+  });
 });
 
-describe('categorisation', () => {
+describe('categorization', () => {
   it.each([
     ['Wandelgroep De Stappers', 'walking_nature'],
     ['Buurtkoor Zingen voor je plezier', 'music_dance'],
@@ -258,14 +326,14 @@ describe('categorisation', () => {
     expect(categoriesByRules('Bingo in het buurthuis, gratis parkeren')).toEqual(['social_contact']);
   });
   it('feed taxonomy terms win over rules', () => {
-    const c = categorise({ feedCategories: ['Bewegen & sport', 'onbekend'], feedNeeds: [], title: 'Wandelen', description: '' });
+    const c = categorize({ feedCategories: ['Bewegen & sport', 'onbekend'], feedNeeds: [], title: 'Wandelen', description: '' });
     expect(c.categories).toEqual(['exercise']);
     expect(c.categorySource).toBe('feed');
     expect(c.categoryLabels).toEqual(['Bewegen & sport', 'Exercise & sport']);
     expect(c.pgDimensions).toEqual(['lichaamsfuncties', 'dagelijks_functioneren']);
   });
   it('without feed terms uses rules and derives needs transparently', () => {
-    const c = categorise({ feedCategories: [], feedNeeds: [], title: 'Wandelgroep', description: 'Voor wie zich eenzaam voelt' });
+    const c = categorize({ feedCategories: [], feedNeeds: [], title: 'Wandelgroep', description: 'Voor wie zich eenzaam voelt' });
     expect(c.categorySource).toBe('rules');
     expect(c.categories).toEqual(['walking_nature']);
     expect(c.needs).toContain('eenzaamheid'); // named in the text
@@ -273,14 +341,14 @@ describe('categorisation', () => {
     expect(c.needLabels).toContain('Eenzaamheid');
   });
   it('feed needs win over derived needs; nothing matched is "none"', () => {
-    expect(categorise({ feedCategories: [], feedNeeds: ['rouw'], title: 'Wandelgroep', description: '' })).toMatchObject({ categorySource: 'mixed', needs: ['rouw'] });
-    expect(categorise({ feedCategories: [], feedNeeds: [], title: 'Community Counselling', description: 'mental health' })).toMatchObject({ categorySource: 'none', categories: [], needs: [] });
+    expect(categorize({ feedCategories: [], feedNeeds: ['rouw'], title: 'Wandelgroep', description: '' })).toMatchObject({ categorySource: 'mixed', needs: ['rouw'] });
+    expect(categorize({ feedCategories: [], feedNeeds: [], title: 'Community Counselling', description: 'mental health' })).toMatchObject({ categorySource: 'none', categories: [], needs: [] });
   });
 });
 
 describe('places', () => {
   const paths = { lat: 'lat', lng: 'lng', postcode: 'postcode', country: 'country', location: 'postcode' };
-  it('normalises the postcode and geocodes it to the PC4 centroid', () => {
+  it('normalizes the postcode and geocodes it to the PC4 centroid', () => {
     const p = new Problems();
     const r = resolvePlace({ postcode: '3511ab', street: 'Oudegracht 1' }, false, p, paths);
     expect(r?.location).toMatchObject({ postcode: '3511 AB', city: 'Utrecht', gemeente: 'Utrecht' });

@@ -152,10 +152,15 @@ async function waitForHealth(url: string, exited: () => boolean, timeoutMs: numb
   return exited() ? 'exited' : 'timeout';
 }
 
-/** Meilisearch reads MEILI_* variables; the caller's should not leak into a managed instance. */
-function childEnv(): NodeJS.ProcessEnv {
+/**
+ * Meilisearch reads MEILI_* variables; the caller's should not leak into a managed instance.
+ * The master key goes in by environment: a process's arguments are readable by every local
+ * user (`ps`, /proc/<pid>/cmdline), its environment only by its owner.
+ */
+function childEnv(masterKey: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('MEILI_')) env[key] = value;
+  env.MEILI_MASTER_KEY = masterKey;
   return env;
 }
 
@@ -196,11 +201,10 @@ async function startOnce(binary: MeiliBinary, port: number, masterKey: string, o
   const logFile = join(workDir, 'meilisearch.log');
   const threads = options.maxIndexingThreads ?? Math.min(2, availableParallelism());
 
-  // `--flag=value`: a value that starts with '-' (a base64url key can) must not read as a flag.
+  // `--flag=value`: a value that starts with '-' must not read as a flag.
   const args = [
     `--db-path=${dbPath}`,
     '--http-addr', `${host}:${port}`,
-    `--master-key=${masterKey}`,
     '--env', 'development',
     '--no-analytics',
     '--dump-dir', dumpDir,
@@ -214,7 +218,7 @@ async function startOnce(binary: MeiliBinary, port: number, masterKey: string, o
   let child: ChildProcess;
   try {
     // cwd is the work dir so a config.toml in the caller's directory is never picked up.
-    child = spawn(binary.path, args, { cwd: workDir, env: childEnv(), stdio: ['ignore', logFd, logFd] });
+    child = spawn(binary.path, args, { cwd: workDir, env: childEnv(masterKey), stdio: ['ignore', logFd, logFd] });
   } finally {
     closeSync(logFd);
   }

@@ -34,6 +34,10 @@ describe('startMeilisearch', () => {
     expect(args[args.indexOf('--snapshot-dir') + 1]).toBe(join(server.workDir, 'snapshots'));
     expect(args).toContain('--no-analytics');
     expect(args[args.indexOf('--max-indexing-threads') + 1]).toMatch(/^[12]$/);
+    // The key is not on the command line (readable by every local user), only in the owner-readable environment.
+    expect(args.some((a) => a.includes(server.masterKey))).toBe(false);
+    expect(args.some((a) => a.startsWith('--master-key'))).toBe(false);
+    expect(readFileSync(`/proc/${server.pid}/environ`, 'utf8').split('\0')).toContain(`MEILI_MASTER_KEY=${server.masterKey}`);
 
     await server.stop();
     expect(isRunning(server.pid)).toBe(false);
@@ -119,13 +123,23 @@ describe('startMeilisearch', () => {
     try {
       const fake = join(dir, 'meilisearch');
       writeFileSync(fake, '#!/bin/sh\necho "fatal: the database is on fire" >&2\nexit 3\n', { mode: 0o755 });
-      const before = new Set(readdirSync(tmpdir()));
-      const error = await startMeilisearch({ binary: fake }).catch((e: unknown) => e);
+      // A temporary directory of its own: other test files start Meilisearch in the shared one at the same time.
+      const ownTmp = join(dir, 'tmp');
+      mkdirSync(ownTmp);
+      const savedTmp = process.env.TMPDIR;
+      process.env.TMPDIR = ownTmp;
+      let error: unknown;
+      try {
+        expect(tmpdir()).toBe(ownTmp);
+        error = await startMeilisearch({ binary: fake }).catch((e: unknown) => e);
+      } finally {
+        if (savedTmp === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = savedTmp;
+      }
       expect(error).toBeInstanceOf(MeiliStartError);
       expect((error as Error).message).toMatch(/exited early \(code 3/);
       expect((error as Error).message).toContain('fatal: the database is on fire');
-      const leftovers = readdirSync(tmpdir()).filter((d) => d.startsWith('sociale-kaart-meili-') && !before.has(d));
-      expect(leftovers).toEqual([]);
+      expect(readdirSync(ownTmp)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -81,7 +81,7 @@ describe('activitySchema', () => {
 });
 
 describe('HSDS input schemas', () => {
-  const examples = fileURLToPath(new URL('../../../../shared/data/hsds/', import.meta.url));
+  const examples = fileURLToPath(new URL('../vendor/hsds/', import.meta.url));
   it.each(['3.1/examples/service_full.json', 'oruk-3.0/examples/service_full.json'])('read the shared example %s', (file) => {
     const raw = JSON.parse(readFileSync(examples + file, 'utf8'));
     const s = hsdsServiceSchema.parse(raw);

@@ -42,7 +42,7 @@ describe('parsePostcode', () => {
 });
 
 describe('PC4 centroids', () => {
-  const sourcePath = fileURLToPath(new URL('../../../../shared/data/pc4/nl-postcodes-geonames.json', import.meta.url));
+  const sourcePath = fileURLToPath(new URL('../vendor/pc4/nl-postcodes-geonames.json', import.meta.url));
   const source: Array<{ zipcode: string; latitude: string; longitude: string }> = JSON.parse(readFileSync(sourcePath, 'utf8'));
 
   it('has every distinct PC4 of the GeoNames table', () => {

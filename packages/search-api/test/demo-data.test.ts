@@ -15,7 +15,7 @@ import { useApi } from './helpers.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const feeds = join(repoRoot, 'examples', 'feeds');
-const SCHEMA_DIR = join(repoRoot, '..', 'shared', 'data', 'hsds', '3.1', 'schema');
+const SCHEMA_DIR = join(repoRoot, 'packages', 'schema', 'vendor', 'hsds', '3.1', 'schema');
 const inputs = [join(feeds, 'hsds-json', 'utrecht.json'), join(feeds, 'hsds-json', 'rotterdam.ndjson'), join(feeds, 'hsds-csv', 'maastricht'), join(feeds, 'csv-template', 'oldambt.csv')];
 
 let all: Activity[] = [];

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildActivities } from './fixtures/activities.js';
 import { useApi } from './helpers.js';
 
-// The official HSDS 3.1 schemas live beside the repository: <repo>/../shared/data/hsds/3.1/schema.
+// The official HSDS 3.1 schemas, vendored in the schema package (with their licence).
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const SCHEMA_DIR = join(repoRoot, '..', 'shared', 'data', 'hsds', '3.1', 'schema');
+const SCHEMA_DIR = join(repoRoot, 'packages', 'schema', 'vendor', 'hsds', '3.1', 'schema');
 const readSchema = (name: string) => JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 

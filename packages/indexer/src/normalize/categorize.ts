@@ -59,7 +59,7 @@ export function needsHelpedBy(keys: readonly CategoryKey[]): NeedKey[] {
   return NEED_TABLE.filter((n) => n.categories.slice(0, 3).some((c) => set.has(c))).map((n) => n.key);
 }
 
-export interface Categorisation {
+export interface Categorization {
   categories: CategoryKey[];
   needs: NeedKey[];
   categorySource: 'feed' | 'rules' | 'mixed' | 'none';
@@ -69,7 +69,7 @@ export interface Categorisation {
   domains4d: Domain4dKey[];
 }
 
-export interface CategoriseInput {
+export interface CategorizeInput {
   /** Category terms from the feed (keys or labels; other vocabularies are ignored). */
   feedCategories: readonly string[];
   /** Need terms from the feed (keys, labels or synonyms). */
@@ -83,12 +83,12 @@ export interface CategoriseInput {
  * rules, "mixed" when the feed named needs but no categories (categories by rules, needs from
  * the feed), "none" when nothing matched.
  */
-export function categorise(input: CategoriseInput): Categorisation {
+export function categorize(input: CategorizeInput): Categorization {
   const fromFeed = unique(input.feedCategories.map((t) => resolveCategory(t)).filter((k): k is CategoryKey => !!k));
   const feedNeeds = unique(input.feedNeeds.map((t) => resolveNeed(t)).filter((k): k is NeedKey => !!k));
   const text = `${input.title}\n${input.description}`;
   let cats: CategoryKey[];
-  let source: Categorisation['categorySource'];
+  let source: Categorization['categorySource'];
   if (fromFeed.length > 0) {
     cats = fromFeed;
     source = 'feed';

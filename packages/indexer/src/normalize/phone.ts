@@ -13,7 +13,7 @@ const TWO_DIGIT_AREAS = new Set([
 ]);
 
 export interface PhoneResult {
-  /** The normalised number, or null when the input is not a phone number. */
+  /** The normalized number, or null when the input is not a phone number. */
   phone: string | null;
 }
 
@@ -31,7 +31,7 @@ function formatDutch(national: string): string | null {
 }
 
 /**
- * Normalises a phone number. Returns null for text that is not a phone number
+ * Normalizes a phone number. Returns null for text that is not a phone number
  * ("bel ons", "12").
  *
  * @example normalizePhone('020-1234567') // '020 123 4567'

@@ -3,12 +3,11 @@
  * ("di en do", "maandag t/m vrijdag", "10.00 - 12.00 uur", "elke eerste maandag van de maand")
  * → the structured form of the activity document, plus the `days` and `partsOfDay` facets.
  */
-import { days as DAY_TABLE, partsOfDay as PART_TABLE, type DayKey, type PartOfDay, type Schedule } from '@sociale-kaart/schema';
+import { DAY_KEYS, PARTS_OF_DAY, days as DAY_TABLE, foldText, partsOfDay as PART_TABLE, type DayKey, type PartOfDay, type Schedule } from '@sociale-kaart/schema';
 import type { Problems } from '../problems.js';
 import { htmlToText, truncate } from './text.js';
 import { parseDate } from './values.js';
 
-const DAY_ORDER: readonly DayKey[] = DAY_TABLE.map((d) => d.key);
 const RRULE_OF = new Map<DayKey, string>(DAY_TABLE.map((d) => [d.key, d.rrule]));
 const DAY_OF_RRULE = new Map<string, DayKey>(DAY_TABLE.map((d) => [d.rrule, d.key]));
 
@@ -27,6 +26,10 @@ const PART_WORDS: Record<PartOfDay, RegExp> = {
   avond: /^(s)?avond(s|en)?$/,
 };
 
+const PART_ENTRIES = Object.entries(PART_WORDS) as Array<[PartOfDay, RegExp]>;
+/** The part of day a word names ("ochtend", "'s avonds", "namiddag"), if any. */
+const partOfWord = (word: string): PartOfDay | undefined => PART_ENTRIES.find(([, re]) => re.test(word))?.[0];
+
 const dayByWord = new Map<string, DayKey>();
 for (const [key, words] of Object.entries(DAY_WORDS) as Array<[DayKey, string[]]>) {
   for (const w of words) dayByWord.set(w, key);
@@ -40,23 +43,20 @@ function dayOfWord(word: string, strict = false): { day: DayKey; part?: PartOfDa
     if (!word.startsWith(full)) continue;
     const rest = word.slice(full.length);
     if (rest === 's' || rest === 'en') return { day: key };
-    for (const [part, re] of Object.entries(PART_WORDS) as Array<[PartOfDay, RegExp]>) {
-      if (re.test(rest)) return { day: key, part };
-    }
+    const part = partOfWord(rest);
+    if (part) return { day: key, part };
   }
   return undefined;
 }
 
-/** Lower case, accents off, "t/m" and day ranges written with a dash turned into the word "tm". */
+/** Folded words (schema's `foldText`), with "t/m" and day ranges written with a dash turned into the word "tm" first. */
 function words(text: string): string[] {
   const s = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/\bt\s*\/\s*m\b|\btot\s+en\s+met\b|\btm\b/g, ' tm ')
-    .replace(/(?<=[a-z])\s*[-–—]\s*(?=[a-z])/g, ' tm ')
+    .replace(/(?<=\p{L})\s*[-–—]\s*(?=\p{L})/gu, ' tm ')
     .replace(/['’]s\b/g, ' ');
-  return s.split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return foldText(s).split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
 
 const FILLER = new Set(['en', 'elke', 'iedere', 'ieder', 'elk', 'op', 'de', 'het', 'van', 'om', 'week', 'and', 'every', 'on', 'alle', 's', 'plus', 'ook', 'en/of', 'of', 'per']);
@@ -68,9 +68,21 @@ export interface DaysResult {
   unknown: string[];
 }
 
+/** Days in week order, each once. */
 function sortDays(ds: Iterable<DayKey>): DayKey[] {
   const set = new Set(ds);
-  return DAY_ORDER.filter((d) => set.has(d));
+  return DAY_KEYS.filter((d) => set.has(d));
+}
+
+/** Parts of day in day order, each once: the one place they are sorted. */
+function sortParts(ps: Iterable<PartOfDay>): PartOfDay[] {
+  const set = new Set(ps);
+  return PARTS_OF_DAY.filter((p) => set.has(p));
+}
+
+/** Every part of day named in a list of words. */
+function partsIn(ws: readonly string[]): PartOfDay[] {
+  return ws.map(partOfWord).filter((p): p is PartOfDay => p !== undefined);
 }
 
 /**
@@ -91,10 +103,10 @@ export function parseDays(text: string | null | undefined, { strict = false }: {
       const next = ws[i + 1];
       const end = next === 'tm' ? dayOfWord(ws[i + 2] ?? '', strict) : undefined;
       if (end) {
-        const a = DAY_ORDER.indexOf(d.day);
-        const b = DAY_ORDER.indexOf(end.day);
+        const a = DAY_KEYS.indexOf(d.day);
+        const b = DAY_KEYS.indexOf(end.day);
         for (let k = a; ; k = (k + 1) % 7) {
-          out.add(DAY_ORDER[k]!);
+          out.add(DAY_KEYS[k]!);
           if (k === b) break;
         }
         if (end.part) parts.add(end.part);
@@ -105,11 +117,11 @@ export function parseDays(text: string | null | undefined, { strict = false }: {
       continue;
     }
     if (w === 'dagelijks' || w === 'daily' || (w === 'dag' && ws[i - 1] === 'elke') || w === 'dagen') {
-      for (const k of DAY_ORDER) out.add(k);
+      for (const k of DAY_KEYS) out.add(k);
       continue;
     }
     if (w === 'werkdagen' || w === 'doordeweeks' || w === 'weekdagen' || w === 'weekdays') {
-      for (const k of DAY_ORDER.slice(0, 5)) out.add(k);
+      for (const k of DAY_KEYS.slice(0, 5)) out.add(k);
       continue;
     }
     if (w === 'weekend' || w === 'weekenden' || w === 'weekends') {
@@ -117,15 +129,15 @@ export function parseDays(text: string | null | undefined, { strict = false }: {
       out.add('zo');
       continue;
     }
-    const part = (Object.entries(PART_WORDS) as Array<[PartOfDay, RegExp]>).find(([, re]) => re.test(w));
+    const part = partOfWord(w);
     if (part) {
-      parts.add(part[0]);
+      parts.add(part);
       continue;
     }
     if (FILLER.has(w) || w === 'tm') continue;
     unknown.push(w);
   }
-  return { days: sortDays(out), partsOfDay: PART_TABLE.map((p) => p.key).filter((k) => parts.has(k)), unknown };
+  return { days: sortDays(out), partsOfDay: sortParts(parts), unknown };
 }
 
 export interface TimeResult {
@@ -151,11 +163,7 @@ export function parseTimeRange(text: string | null | undefined): TimeResult | nu
   if (!text) return null;
   const s = text.toLowerCase().replace(/[’']/g, '').trim();
   if (s === '') return null;
-  const parts = new Set<PartOfDay>();
-  for (const w of s.split(/[^a-z]+/)) {
-    for (const [part, re] of Object.entries(PART_WORDS) as Array<[PartOfDay, RegExp]>) if (re.test(w)) parts.add(part);
-  }
-  const partsOfDay = PART_TABLE.map((p) => p.key).filter((k) => parts.has(k));
+  const partsOfDay = sortParts(partsIn(s.split(/[^a-z]+/)));
   const range = RANGE.exec(s);
   if (range) {
     const opensAt = hhmm(range[1]!, range[2]);
@@ -192,6 +200,9 @@ const ORDINAL_WORDS: Record<string, number> = {
   voorlaatste: -2,
 };
 const NUMBER_WORDS: Record<string, number> = { een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6 };
+const BIMONTHLY = /\bom de (andere |2 |twee )?maand|\btweemaandelijks/;
+/** First, second, …, then the last ones: "eerste en laatste" is 1, -1. */
+const ordinalOrder = (a: number, b: number) => (a < 0 ? 10 - a : a) - (b < 0 ? 10 - b : b);
 
 /**
  * How often: "wekelijks", "tweewekelijks", "om de week", "maandelijks", "1x per maand",
@@ -202,11 +213,8 @@ export function parseFrequency(text: string | null | undefined, { strict = false
   if (!text) return null;
   const raw = text.trim();
   if (raw === '') return null;
-  const s = raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-  const dateMatch = /(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})/.exec(s);
+  const s = foldText(raw);
+  const dateMatch = /(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})/.exec(raw);
   const ws = words(raw);
   const dayInfo = parseDays(raw, { strict });
   const ordinals = [...new Set(ws.map((w) => ORDINAL_WORDS[w]).filter((n): n is number => n !== undefined))];
@@ -217,18 +225,32 @@ export function parseFrequency(text: string | null | undefined, { strict = false
     if (date) return { ...base, freq: 'once', interval: 1, date };
   }
   if (ordinals.length > 0 && (/\bmaand|\bmonth/.test(s) || dayInfo.days.length > 0)) {
-    return { ...base, freq: 'monthly', interval: /\bom de (andere |2 |twee )?maand|\btweemaandelijks/.test(s) ? 2 : 1, ordinals: ordinals.sort((a, b) => (a < 0 ? 10 - a : a) - (b < 0 ? 10 - b : b)) };
+    return { ...base, freq: 'monthly', interval: BIMONTHLY.test(s) ? 2 : 1, ordinals: ordinals.sort(ordinalOrder) };
   }
   const nWeekly = /\b(twee|drie|vier|2|3|4) ?wekelijks/.exec(s) ?? /\bom de (twee|drie|vier|2|3|4) weken/.exec(s) ?? /\b(?:1 ?x|een keer|eens) per (twee|drie|vier|2|3|4) weken/.exec(s);
   if (nWeekly) return { ...base, freq: 'weekly', interval: NUMBER_WORDS[nWeekly[1]!] ?? Number(nWeekly[1]) };
   if (/\bom de (andere )?week\b|\bbiweekly\b|\bevery other week\b/.test(s)) return { ...base, freq: 'weekly', interval: 2 };
   if (/\bwekelijks|\belke week|\biedere week|\bper week|\bweekly|\bevery week/.test(s)) return { ...base, freq: 'weekly', interval: 1 };
-  if (/\bom de (andere |2 |twee )?maand|\btweemaandelijks/.test(s)) return { ...base, freq: 'monthly', interval: 2 };
+  if (BIMONTHLY.test(s)) return { ...base, freq: 'monthly', interval: 2 };
   if (/\bkwartaal|\bdriemaandelijks|\bom de (3|drie) maanden/.test(s)) return { ...base, freq: 'monthly', interval: 3 };
   if (/\bmaandelijks|\belke maand|\biedere maand|\bper maand|\bmonthly|\bevery month/.test(s)) return { ...base, freq: 'monthly', interval: 1 };
   if (/\bdagelijks|\belke dag|\biedere dag|\bdaily|\bevery day/.test(s)) return { ...base, freq: 'daily', interval: 1 };
   if (dayInfo.days.length > 0 && dayInfo.unknown.length === 0) return { ...base, freq: 'weekly', interval: 1 };
   return null;
+}
+
+/** By-day rules: the weekdays as RRULE days, with the month's ordinals ("1MO", "-1FR") for a monthly rule. */
+function bydayRules(freq: Schedule['freq'], weekdays: readonly DayKey[], ordinals: readonly number[]): string[] {
+  if (freq === 'daily' || freq === 'once') return [];
+  const rr = weekdays.map((d) => RRULE_OF.get(d)!);
+  return freq === 'monthly' && ordinals.length > 0 ? ordinals.flatMap((o) => rr.map((r) => `${o}${r}`)) : rr;
+}
+
+/** The recurrence that days and frequency written in words describe (weekly when no frequency was given). */
+function ruleFromWords(dayInfo: DaysResult, freq: FrequencyResult | null): Pick<Schedule, 'freq' | 'interval' | 'byday' | 'date'> & { weekdays: DayKey[] } {
+  const kind = freq?.freq ?? 'weekly';
+  const weekdays = sortDays([...dayInfo.days, ...(freq?.days ?? [])]);
+  return { freq: kind, interval: freq?.interval ?? 1, byday: bydayRules(kind, weekdays, freq?.ordinals ?? []), date: freq?.date ?? null, weekdays };
 }
 
 export interface TemplateScheduleInput {
@@ -262,27 +284,18 @@ export function scheduleFromText(input: TemplateScheduleInput, problems: Problem
     problems.warn('frequency_not_understood', paths.frequency, `frequentie ${JSON.stringify(freqText)} niet begrepen: schrijf bijvoorbeeld "wekelijks", "tweewekelijks" of "elke eerste maandag van de maand"`, `frequency ${JSON.stringify(freqText)} not understood`);
   }
 
-  const weekdays = sortDays([...dayInfo.days, ...(freq?.days ?? [])]);
-  let byday: string[] = weekdays.map((d) => RRULE_OF.get(d)!);
-  const kind = freq?.freq ?? 'weekly';
-  if (kind === 'monthly' && freq && freq.ordinals.length > 0) {
-    byday = freq.ordinals.flatMap((o) => weekdays.map((d) => `${o}${RRULE_OF.get(d)!}`));
-  }
+  const { weekdays: _, ...rule } = ruleFromWords(dayInfo, freq);
   const description = truncate([daysText, timeText, freqText].filter((t) => t !== '').join(', '), 500);
   const schedule: Schedule = {
-    freq: kind,
-    interval: freq?.interval ?? 1,
-    byday: kind === 'daily' || kind === 'once' ? [] : byday,
+    ...rule,
     bymonthday: [],
     opensAt: time?.opensAt ?? null,
     closesAt: time?.closesAt ?? null,
     validFrom: null,
     validTo: null,
-    date: freq?.date ?? null,
     description,
   };
-  const parts = new Set<PartOfDay>([...dayInfo.partsOfDay, ...(time?.partsOfDay ?? [])]);
-  return { schedule, partsOfDay: PART_TABLE.map((p) => p.key).filter((k) => parts.has(k)) };
+  return { schedule, partsOfDay: sortParts([...dayInfo.partsOfDay, ...(time?.partsOfDay ?? [])]) };
 }
 
 /** "10:00:00", "10:00", "1000", "10.00" → "10:00"; null when not a time. */
@@ -331,26 +344,20 @@ export function scheduleFromHsds(s: HsdsScheduleLike, problems: Problems, path: 
     // Only full day names count in free text ("zo" and "ma" are ordinary words too).
     if (description) {
       const dayInfo = parseDays(description, { strict: true });
-      const f = parseFrequency(description, { strict: true });
       const t = parseTimeRange(description);
-      const weekdays = sortDays([...dayInfo.days, ...(f?.days ?? [])]);
-      if (weekdays.length > 0 || f?.freq === 'daily') {
-        const kind = f?.freq ?? 'weekly';
-        const rr = weekdays.map((d) => RRULE_OF.get(d)!);
+      const { weekdays, ...rule } = ruleFromWords(dayInfo, parseFrequency(description, { strict: true }));
+      if (weekdays.length > 0 || rule.freq === 'daily') {
         return {
           schedule: {
-            freq: kind,
-            interval: f?.interval ?? 1,
-            byday: kind === 'daily' || kind === 'once' ? [] : kind === 'monthly' && f && f.ordinals.length > 0 ? f.ordinals.flatMap((o) => rr.map((r) => `${o}${r}`)) : rr,
+            ...rule,
             bymonthday: [],
             opensAt: opensAt ?? t?.opensAt ?? null,
             closesAt: closesAt ?? t?.closesAt ?? null,
             validFrom: parseDate(s.valid_from),
             validTo: parseDate(s.valid_to),
-            date: f?.date ?? null,
             description,
           },
-          partsOfDay: [...new Set([...dayInfo.partsOfDay, ...(t?.partsOfDay ?? [])])],
+          partsOfDay: sortParts([...dayInfo.partsOfDay, ...(t?.partsOfDay ?? [])]),
         };
       }
     }
@@ -392,14 +399,14 @@ export function scheduleFacets(schedules: readonly Schedule[], extraParts: reado
   const ds = new Set<DayKey>();
   const parts = new Set<PartOfDay>(extraParts);
   for (const s of schedules) {
-    if (s.freq === 'daily') for (const d of DAY_ORDER) ds.add(d);
+    if (s.freq === 'daily') for (const d of DAY_KEYS) ds.add(d);
     for (const b of s.byday) {
       const d = DAY_OF_RRULE.get(b.replace(/^-?\d/, ''));
       if (d) ds.add(d);
     }
     if (s.freq === 'once' && s.date) {
       const [y, m, d] = s.date.split('-').map(Number) as [number, number, number];
-      ds.add(DAY_ORDER[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7]!);
+      ds.add(DAY_KEYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7]!);
     }
     if (s.opensAt) {
       const open = minutes(s.opensAt);
@@ -410,5 +417,5 @@ export function scheduleFacets(schedules: readonly Schedule[], extraParts: reado
       }
     }
   }
-  return { days: sortDays(ds), partsOfDay: PART_TABLE.map((p) => p.key).filter((k) => parts.has(k)) };
+  return { days: sortDays(ds), partsOfDay: sortParts(parts) };
 }

@@ -3,10 +3,11 @@
  * or Windows-1252; ";" or "," or tab as delimiter (detected from the header line);
  * CRLF or LF; quoted fields with newlines. Streams: a large file is never held whole.
  */
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { peek } from './bytes.js';
+import { DEFAULT_LIMITS, formatBytes, peek } from './bytes.js';
+import { InputError } from './errors.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -61,8 +62,12 @@ export function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-/** Decodes and parses a CSV byte stream into rows (the header row included). */
-export async function readCsv(source: AsyncIterable<Buffer>, { delimiter }: { delimiter?: string } = {}): Promise<{ info: CsvInfo; rows: AsyncGenerator<CsvRow> }> {
+/**
+ * Decodes and parses a CSV byte stream into rows (the header row included). A row longer
+ * than `maxRecordBytes` (an unclosed quote swallows the rest of the file into one field)
+ * stops the reading with an error that names the line where the row starts.
+ */
+export async function readCsv(source: AsyncIterable<Buffer>, { delimiter, maxRecordBytes = DEFAULT_LIMITS.maxRecordBytes }: { delimiter?: string; maxRecordBytes?: number } = {}): Promise<{ info: CsvInfo; rows: AsyncGenerator<CsvRow> }> {
   const { head, rest, complete } = await peek(source, SNIFF_BYTES);
   const { encoding, bom } = detectEncoding(head, complete);
   const headText = iconv.decode(head.subarray(0, 64 * 1024), encoding, { stripBOM: true });
@@ -78,18 +83,30 @@ export async function readCsv(source: AsyncIterable<Buffer>, { delimiter }: { de
     if (tail) yield tail;
   }
 
-  const parser = Readable.from(decoded()).pipe(
-    parse({ delimiter: info.delimiter, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }),
-  );
+  const parser = parse({ delimiter: info.delimiter, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false, max_record_size: maxRecordBytes });
+  // pipeline, not pipe: an error while reading the bytes (the byte limit, a dropped
+  // connection) must reach the rows as an error instead of leaving them waiting.
+  pipeline(Readable.from(decoded()), parser, () => {});
 
   async function* rows(): AsyncGenerator<CsvRow> {
     let line = 1;
-    for await (const out of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const start = line;
-      line += (out.raw.match(/\n/g)?.length ?? 0) + 1;
-      const fields = out.record.map((f) => f.replace(/\r\n?/g, '\n').trim());
-      if (fields.every((f) => f === '')) continue; // empty line, or a row of empty cells from a spreadsheet
-      yield { fields, line: start };
+    try {
+      for await (const out of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+        const start = line;
+        line += (out.raw.match(/\n/g)?.length ?? 0) + 1;
+        const fields = out.record.map((f) => f.replace(/\r\n?/g, '\n').trim());
+        if (fields.every((f) => f === '')) continue; // empty line, or a row of empty cells from a spreadsheet
+        yield { fields, line: start };
+      }
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'CSV_MAX_RECORD_SIZE') throw err;
+      const shown = formatBytes(maxRecordBytes);
+      throw new InputError(
+        `de rij vanaf regel ${line} is groter dan ${shown} (--max-record-bytes; een aanhalingsteken dat niet wordt gesloten?): gestopt met lezen`,
+        `the row from line ${line} is larger than ${shown} (--max-record-bytes; a quote that is never closed?): stopped reading`,
+      );
+    } finally {
+      parser.destroy();
     }
   }
   return { info, rows: rows() };

@@ -5,9 +5,9 @@
  * joined by their ids into nested HSDS service records. Only services.csv is streamed;
  * the other tables are indexes in memory.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { openFile, readAll, type ByteBudget } from './bytes.js';
 import { InputError } from './errors.js';
 import { readCsv } from './csv.js';
 import type { Counter } from './hsds-json.js';
@@ -138,8 +138,8 @@ function csvPath(path: string): string {
   return `services.csv:${path}`;
 }
 
-async function rowsOf(path: string): Promise<AsyncGenerator<{ row: Row; line: number }>> {
-  const { rows } = await readCsv(createReadStream(path));
+async function rowsOf(path: string, budget: ByteBudget, maxRecordBytes: number): Promise<AsyncGenerator<{ row: Row; line: number }>> {
+  const { rows } = await readCsv(await openFile(path, budget), { maxRecordBytes });
   async function* gen() {
     let header: string[] | null = null;
     for await (const r of rows) {
@@ -166,18 +166,45 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+const isInside = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/**
+ * A table's file, confined to the package folder: a datapackage.json is feed data too, and
+ * may not make the indexer read `../../etc/passwd`, an absolute path, or a symlink that
+ * leads out of the folder.
+ */
+async function confined(dir: string, realDir: string, path: string, what: string): Promise<string> {
+  const outside = () =>
+    new InputError(`${what}: ${JSON.stringify(path)} ligt buiten de map van het pakket`, `${what}: ${JSON.stringify(path)} is outside the package folder`);
+  if (isAbsolute(path) || /^[a-z][a-z0-9+.-]*:/i.test(path)) throw outside();
+  const full = resolve(dir, path);
+  if (!isInside(dir, full)) throw outside();
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch (err) {
+    throw new InputError(`${what}: ${JSON.stringify(path)} bestaat niet of is niet leesbaar`, `${what}: ${JSON.stringify(path)} does not exist or cannot be read`, { cause: err });
+  }
+  if (!isInside(realDir, real)) throw outside();
+  return real;
+}
+
 /** Where each table of the package lives: from datapackage.json when it is valid, else `<dir>/<table>.csv`. */
-async function tablePaths(dir: string): Promise<{ paths: Map<string, string>; notices: ReaderEvent[] }> {
+async function tablePaths(dir: string, budget: ByteBudget): Promise<{ paths: Map<string, string>; notices: ReaderEvent[] }> {
   const paths = new Map<string, string>();
   const notices: ReaderEvent[] = [];
+  const realDir = await realpath(dir);
   const dp = join(dir, 'datapackage.json');
   if (await exists(dp)) {
+    type DataPackage = { resources?: Array<{ name?: string; path?: string }> };
+    let meta: DataPackage | null = null;
     try {
-      const meta = JSON.parse(await readFile(dp, 'utf8')) as { resources?: Array<{ name?: string; path?: string }> };
-      for (const r of meta.resources ?? []) {
-        if (r.name && typeof r.path === 'string') paths.set(r.name.replace(/\.csv$/, ''), resolve(dir, r.path));
-      }
-    } catch {
+      meta = JSON.parse((await readAll(await openFile(await confined(dir, realDir, 'datapackage.json', 'datapackage.json'), budget))).toString('utf8')) as DataPackage;
+    } catch (err) {
+      if (err instanceof InputError) throw err;
       notices.push({
         kind: 'notice',
         problem: {
@@ -188,15 +215,20 @@ async function tablePaths(dir: string): Promise<{ paths: Map<string, string>; no
         },
       });
     }
+    for (const r of Array.isArray(meta?.resources) ? meta.resources : []) {
+      if (r.name && typeof r.path === 'string') {
+        paths.set(r.name.replace(/\.csv$/, ''), await confined(dir, realDir, r.path, `datapackage.json, resource ${JSON.stringify(r.name)}`));
+      }
+    }
   }
   for (const t of ['services', ...TABLES]) {
-    if (!paths.has(t) && (await exists(join(dir, `${t}.csv`)))) paths.set(t, join(dir, `${t}.csv`));
+    if (!paths.has(t) && (await exists(join(dir, `${t}.csv`)))) paths.set(t, await confined(dir, realDir, `${t}.csv`, `${t}.csv`));
   }
   return { paths, notices };
 }
 
 /** Reads an HSDS CSV package from a directory, its datapackage.json, or a lone services.csv. */
-export async function* readCsvPackage(input: string, counter: Counter): AsyncGenerator<ReaderEvent> {
+export async function* readCsvPackage(input: string, counter: Counter, budget: ByteBudget, maxRecordBytes: number): AsyncGenerator<ReaderEvent> {
   let dir = input;
   let info;
   try {
@@ -205,7 +237,7 @@ export async function* readCsvPackage(input: string, counter: Counter): AsyncGen
     throw new InputError(`${input} bestaat niet of is niet leesbaar`, `${input} does not exist or cannot be read`, { cause: err });
   }
   if (info.isFile()) dir = dirname(input);
-  const { paths, notices } = await tablePaths(dir);
+  const { paths, notices } = await tablePaths(dir, budget);
   if (info.isFile() && /\.csv$/i.test(input)) paths.set('services', input);
   yield* notices;
   const servicesPath = paths.get('services');
@@ -216,11 +248,11 @@ export async function* readCsvPackage(input: string, counter: Counter): AsyncGen
     const p = paths.get(t);
     if (!p) continue;
     const rows: Row[] = [];
-    for await (const { row } of await rowsOf(p)) rows.push(row);
+    for await (const { row } of await rowsOf(p, budget, maxRecordBytes)) rows.push(row);
     tables.set(t, rows);
   }
   const nest = serviceNester(tables);
-  for await (const { row, line } of await rowsOf(servicesPath)) {
+  for await (const { row, line } of await rowsOf(servicesPath, budget, maxRecordBytes)) {
     yield { kind: 'hsds-service', recordNumber: counter.next(), recordId: row.id ?? null, line, service: nest(row), mapPath: csvPath };
   }
 }

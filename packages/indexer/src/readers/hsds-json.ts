@@ -3,13 +3,13 @@
  * "tabular" JSON form of a CSV package; from a file, a URL, or an HSDS API base URL
  * (paged through `/services?page=N&full=true` until the last page).
  */
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { hsdsPageSchema } from '@sociale-kaart/schema';
-import { httpGet, peek, readAll, type HttpOptions } from './bytes.js';
+import { formatBytes, peek, readAll, withinBudget, type ByteBudget } from './bytes.js';
 import { InputError } from './errors.js';
 import { buildPackageServices, type Tables } from './hsds-csv.js';
+import { httpGet, type HttpOptions } from './http.js';
+import { splitLines } from './lines.js';
 import type { ReaderEvent } from './records.js';
 
 type Obj = Record<string, unknown>;
@@ -171,19 +171,35 @@ export function looksLikeNdjson(text: string): boolean {
   }
 }
 
-/** ndjson: one JSON value per line, streamed; a broken line rejects that record only. */
-export async function* readNdjson(source: AsyncIterable<Buffer>): AsyncGenerator<ReaderEvent> {
+/** ndjson: one JSON value per line, streamed; a broken or oversized line rejects that record only. */
+export async function* readNdjson(source: AsyncIterable<Buffer>, maxRecordBytes: number): AsyncGenerator<ReaderEvent> {
   const counter = new Counter();
-  const lines = createInterface({ input: Readable.from(source), crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const raw of lines) {
-    lineNo++;
-    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '').trim() : raw.trim();
+  for await (const { text, number: lineNo, terminated, tooLong } of splitLines(source, maxRecordBytes)) {
+    if (tooLong) {
+      const shown = formatBytes(maxRecordBytes);
+      yield {
+        kind: 'invalid',
+        recordNumber: counter.next(),
+        recordId: null,
+        line: lineNo,
+        problem: { code: 'record_too_large', path: '', nl: `regel ${lineNo} is groter dan ${shown} (--max-record-bytes)`, en: `line ${lineNo} is larger than ${shown} (--max-record-bytes)` },
+      };
+      continue;
+    }
+    const line = lineNo === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
     if (line === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (err) {
+      // A last line without a newline that is not JSON is where a transfer or a write was cut
+      // off: the records before it may be only part of the feed, so none of it counts.
+      if (!terminated) {
+        throw new InputError(
+          `de laatste regel (${lineNo}) is afgebroken: geen regeleinde en geen geldige JSON; het bestand is waarschijnlijk niet compleet`,
+          `the last line (${lineNo}) is cut off: no line ending and not valid JSON; the file is probably incomplete`,
+        );
+      }
       yield {
         kind: 'invalid',
         recordNumber: counter.next(),
@@ -200,10 +216,10 @@ export async function* readNdjson(source: AsyncIterable<Buffer>): AsyncGenerator
 }
 
 /** A JSON file or URL body: sniffs ndjson, else parses the whole document. */
-export async function* readJson(source: AsyncIterable<Buffer>, forceNdjson = false): AsyncGenerator<ReaderEvent> {
+export async function* readJson(source: AsyncIterable<Buffer>, maxRecordBytes: number, forceNdjson = false): AsyncGenerator<ReaderEvent> {
   const { head, rest } = await peek(source, 256 * 1024);
   if (forceNdjson || looksLikeNdjson(head.toString('utf8'))) {
-    yield* readNdjson(rest);
+    yield* readNdjson(rest, maxRecordBytes);
     return;
   }
   const text = decodeJsonBytes(await readAll(rest));
@@ -226,14 +242,15 @@ export function servicesUrl(base: string, page: number): string {
 }
 
 /** Pages through an HSDS API: `/services?page=N&full=true` until the last page. */
-export async function* readHsdsApi(base: string, http: HttpOptions = {}, { maxPages = 100_000 }: { maxPages?: number } = {}): AsyncGenerator<ReaderEvent> {
+export async function* readHsdsApi(base: string, budget: ByteBudget, http: HttpOptions = {}, { maxPages = 100_000 }: { maxPages?: number } = {}): AsyncGenerator<ReaderEvent> {
   const counter = new Counter();
   for (let page = 1; page <= maxPages; page++) {
     const url = servicesUrl(base, page);
     const res = await httpGet(url, http);
+    const bytes = await readAll(withinBudget(res.body, budget));
     let body: unknown;
     try {
-      body = await res.json();
+      body = JSON.parse(decodeJsonBytes(bytes));
     } catch (err) {
       throw new InputError(`${url} gaf geen geldige JSON (${(err as Error).message})`, `${url} did not return valid JSON (${(err as Error).message})`);
     }

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { isUrl, openBytes, type HttpOptions } from './bytes.js';
+import { ByteBudget, DEFAULT_LIMITS, isUrl, openBytes, type HttpOptions, type ReadLimits } from './bytes.js';
 import { readCsv } from './csv.js';
 import { InputError } from './errors.js';
 import { readCsvPackage } from './hsds-csv.js';
@@ -77,7 +77,9 @@ export async function detectFormat(input: string): Promise<InputFormat> {
 }
 
 /** Opens one input; reading errors surface as InputError while iterating `events`. */
-export async function openInput(input: string, format: InputFormat | undefined, http: HttpOptions = {}): Promise<OpenedInput> {
+export async function openInput(input: string, format: InputFormat | undefined, http: HttpOptions = {}, limits: Partial<ReadLimits> = {}): Promise<OpenedInput> {
+  const { maxInputBytes, maxRecordBytes } = { ...DEFAULT_LIMITS, ...limits };
+  const budget = new ByteBudget(input, maxInputBytes);
   const fmt = format ?? (await detectFormat(input));
   let modifiedAt: Date | null = null;
   if (!isUrl(input)) {
@@ -91,18 +93,18 @@ export async function openInput(input: string, format: InputFormat | undefined, 
     switch (fmt) {
       case 'hsds-api':
         if (!isUrl(input)) throw new InputError(`--format hsds-api vraagt een http(s)-URL, geen ${input}`, `--format hsds-api needs an http(s) URL, not ${input}`);
-        yield* readHsdsApi(input, http);
+        yield* readHsdsApi(input, budget, http);
         return;
       case 'hsds-json':
       case 'hsds-ndjson':
-        yield* readJson(await openBytes(input, http), fmt === 'hsds-ndjson');
+        yield* readJson(await openBytes(input, budget, http), maxRecordBytes, fmt === 'hsds-ndjson');
         return;
       case 'hsds-csv':
         if (isUrl(input)) throw new InputError('een HSDS CSV-pakket moet een map of datapackage.json op schijf zijn', 'an HSDS CSV package must be a directory or datapackage.json on disk');
-        yield* readCsvPackage(input, new Counter());
+        yield* readCsvPackage(input, new Counter(), budget, maxRecordBytes);
         return;
       case 'csv-template':
-        yield* readTemplate(await openBytes(input, http));
+        yield* readTemplate(await openBytes(input, budget, http), maxRecordBytes);
         return;
     }
   }

@@ -62,8 +62,8 @@ export function isTemplateHeader(fields: readonly string[]): boolean {
   return cols.has('titel') && cols.has('organisatie');
 }
 
-export async function* readTemplate(source: AsyncIterable<Buffer>): AsyncGenerator<ReaderEvent> {
-  const { info, rows } = await readCsv(source);
+export async function* readTemplate(source: AsyncIterable<Buffer>, maxRecordBytes: number): AsyncGenerator<ReaderEvent> {
+  const { info, rows } = await readCsv(source, { maxRecordBytes });
   let columns: Array<string | undefined> | null = null;
   const headers: Record<string, string> = {};
   let n = 0;

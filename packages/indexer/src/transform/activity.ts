@@ -1,6 +1,6 @@
 /**
- * The last step of every reader: an activity draft (what a record says, already normalised)
- * → categorised, faceted, validated activity document.
+ * The last step of every reader: an activity draft (what a record says, already normalized)
+ * → categorized, faceted, validated activity document.
  */
 import {
   activitySchema,
@@ -14,7 +14,7 @@ import {
   type StatusKey,
 } from '@sociale-kaart/schema';
 import type { Problems } from '../problems.js';
-import { categorise } from '../normalize/categorize.js';
+import { categorize } from '../normalize/categorize.js';
 import { scheduleFacets } from '../normalize/schedule.js';
 import { summarize, truncate } from '../normalize/text.js';
 import { activityId } from './ids.js';
@@ -60,7 +60,7 @@ export interface ActivityDraft {
 export type FieldNames = Partial<Record<string, string>>;
 
 export function finalizeActivity(draft: ActivityDraft, problems: Problems, fieldNames: FieldNames = {}): Activity | null {
-  const cat = categorise({ feedCategories: draft.feedCategories, feedNeeds: draft.feedNeeds, title: draft.title, description: draft.description });
+  const cat = categorize({ feedCategories: draft.feedCategories, feedNeeds: draft.feedNeeds, title: draft.title, description: draft.description });
   const facets = scheduleFacets(draft.schedules, draft.extraPartsOfDay);
   const lastModified = draft.lastModified;
   const description = draft.description.length > 10_000 ? truncate(draft.description, 10_000) : draft.description;
@@ -127,7 +127,7 @@ export function finalizeActivity(draft: ActivityDraft, problems: Problems, field
   return parsed.data;
 }
 
-/** The dedupe key: organisation + title + postcode, normalised. */
+/** The dedupe key: organisation + title + postcode, normalized. */
 export function dedupeKey(a: Pick<Activity, 'organization' | 'title' | 'location'>): string {
   return `${foldText(a.organization.name)}|${foldText(a.title)}|${a.location?.postcode ?? ''}`;
 }

@@ -23,7 +23,7 @@ import { htmlToText, nonEmpty, textLine } from '../normalize/text.js';
 import { parseDate, parseTimestamp } from '../normalize/values.js';
 import { finalizeActivity, type ActivityDraft } from './activity.js';
 import { keepEmail, keepLink, keepPhone, parseStatus, wheelchairFromText } from './common.js';
-import { shortHash } from './ids.js';
+import { organizationId, shortHash } from './ids.js';
 import { resolvePlace } from './place.js';
 
 export interface TransformContext {
@@ -164,7 +164,7 @@ export function transformHsdsService(raw: unknown, parentOrganization: unknown, 
     title,
     description,
     organization: {
-      id: org?.id ? String(org.id) : svc.organization_id ?? `org-${shortHash(orgName)}`,
+      id: organizationId(ctx.source, org?.id ? String(org.id) : svc.organization_id ?? `org-${shortHash(orgName)}`),
       name: orgName,
       website,
       kvk: org ? kvkOf(org) : null,

@@ -30,6 +30,16 @@ export function activityId(source: string, recordId: string, locationId?: string
   return parts.join('_');
 }
 
+/**
+ * The id of an organisation, namespaced by its source: `<source>_<feed's organisation id>`.
+ * A feed names its organisations itself (an id, a KvK number, or only a name), so without the
+ * source in front one feed could publish a row under the id of another feed's organisation
+ * and whatever is keyed by that id (referral routes) would apply to it.
+ */
+export function organizationId(source: string, feedOrganizationKey: string): string {
+  return `${idPart(source)}_${idPart(feedOrganizationKey)}`;
+}
+
 /** A source name from a file name or URL: "feeds/utrecht-welzijn.csv" → "utrecht-welzijn". */
 export function sourceNameOf(input: string): string {
   let name = input;

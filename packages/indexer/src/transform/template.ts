@@ -8,7 +8,7 @@ import { parseAgeRange, parseDate, parseTimestamp, parseYesNo, splitList } from 
 import { finalizeActivity, type ActivityDraft } from './activity.js';
 import { keepEmail, keepLink, keepPhone, parseStatus } from './common.js';
 import type { RecordOutcome, TransformContext } from './hsds.js';
-import { shortHash } from './ids.js';
+import { organizationId, shortHash } from './ids.js';
 import { resolvePlace } from './place.js';
 import { emailAddress, httpUrl } from '../normalize/link.js';
 
@@ -128,7 +128,7 @@ export function transformTemplateRow(row: Record<string, string>, headers: Recor
     title,
     description,
     summary: get('samenvatting') ? htmlToText(get('samenvatting')) : null,
-    organization: { id: kvk ? `kvk-${kvk}` : `org-${shortHash(foldText(orgName), 12)}`, name: orgName, website: null, kvk },
+    organization: { id: organizationId(ctx.source, kvk ? `kvk-${kvk}` : `org-${shortHash(foldText(orgName), 12)}`), name: orgName, website: null, kvk },
     feedCategories,
     feedNeeds,
     audience,
