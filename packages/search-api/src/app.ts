@@ -6,11 +6,10 @@
 import { createHash } from 'node:crypto';
 import { OpenAPIHono, createRoute, z, type Hook } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
-import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { buildFilter, FilterError, type ActivityFilter } from '@sociale-kaart/meili';
+import { buildFilter, type ActivityFilter } from '@sociale-kaart/meili';
 import {
   CATEGORY_KEYS,
   NEED_KEYS,
@@ -32,7 +31,7 @@ import {
   type Lang,
   type SuggestResponse,
 } from '@sociale-kaart/schema';
-import type { SearchBackend } from './backend.js';
+import { withMeiliDeadline, type SearchBackend } from './backend.js';
 import type { ApiConfig } from './config.js';
 import { toActivityResponse } from './hits.js';
 import { CATEGORY_TAXONOMY, HSDS_PROFILE, HSDS_VERSION, NEED_TAXONOMY, serviceListItem, serviceRecord, serviceUuid, termUuid } from './hsds.js';
@@ -46,13 +45,16 @@ import {
   suggestQuerySchema,
   taxonomyQuerySchema,
 } from './params.js';
-import { ProblemError, badRequest, notFound, problemResponse, type ParameterError } from './problem.js';
-import { TokenBuckets } from './rate-limit.js';
+import { clientKeyFunction, type ClientKey } from './http/client-key.js';
+import { installErrorHandling, validationHook } from './http/errors.js';
+import { lineLogger, stdoutLines, type LineWriter } from './http/log.js';
+import { ProblemError, badRequest, notFound } from './http/problem.js';
+import { rateLimit } from './http/rate-limit.js';
 import { LruCache, type NearbyCounts } from './nearby.js';
 import { normalizeSearchQuery, runSearch } from './search.js';
 import { isUuid } from './uuid.js';
 
-export type LogLine = Record<string, unknown>;
+export type LogLine = Parameters<LineWriter>[0];
 
 export interface AppDeps {
   backend: SearchBackend;
@@ -60,12 +62,14 @@ export interface AppDeps {
   /** Current time (schedules' next session, rate limiting). */
   clock?: () => Date;
   /** One JSON object per line; default: stdout. */
-  log?: (line: LogLine) => void;
+  log?: LineWriter;
   metrics?: Metrics;
-  /** Client IP of a request when not behind a trusted proxy (server.ts passes the socket address). */
-  clientIp?: (c: Context) => string | undefined;
-  /** Sub-app for /v1/referrals (issue 6); mounted behind the same CORS, rate limit and logs. */
+  /** Who a request counts against for rate limits; default: the one client-key function over `config.trustProxy`. */
+  clientKey?: ClientKey;
+  /** Sub-app for /v1/referrals; mounted behind the same CORS, rate limit and logs. */
   referrals?: Hono;
+  /** Base of problem type URIs; default `config.publicUrl`, else the request's origin. */
+  problemBase?: string;
   /** Switch off the bounding-box path for nearby queries (benchmarks, tests). */
   fastNearby?: boolean;
 }
@@ -79,32 +83,19 @@ const problemResponses = {
   503: { description: 'Search engine unavailable', content: PROBLEM_CONTENT },
 };
 
-/** Zod issues → one entry per bad parameter. */
-function parameterErrors(error: z.ZodError): ParameterError[] {
-  const out: ParameterError[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ parameter: key.slice(0, 60), message: 'unknown parameter' });
-      continue;
-    }
-    const parameter = String(issue.path[0] ?? '(query)');
-    out.push({ parameter, message: issue.message });
-  }
-  return out;
-}
-
-const validationHook: Hook<unknown, Env, string, unknown> = (result) => {
-  if (!result.success) throw badRequest(parameterErrors(result.error as z.ZodError));
-};
+const validation = validationHook();
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const { backend, config } = deps;
   const clock = deps.clock ?? (() => new Date());
   const metrics = deps.metrics ?? new Metrics();
-  const log = deps.log ?? ((line: LogLine) => process.stdout.write(`${JSON.stringify(line)}\n`));
-  const buckets = config.rateLimitPerSecond > 0 ? new TokenBuckets(config.rateLimitPerSecond, config.rateLimitBurst, () => clock().getTime()) : null;
+  const log = deps.log ?? stdoutLines;
+  const logger = lineLogger(log, clock);
+  const clientKey = deps.clientKey ?? clientKeyFunction(config.trustProxy);
+  const problemBase = deps.problemBase ?? config.publicUrl;
 
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono({ defaultHook: validation });
+  installErrorHandling(app, { problemBase, logger });
 
   // --- cross-cutting middleware -------------------------------------------------------
   app.use('*', async (c, next) => {
@@ -114,8 +105,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     // The route pattern, never the URL: no query text (and no referral data) in logs.
     const route = c.req.routePath && c.req.routePath !== '/*' ? c.req.routePath : 'unmatched';
     metrics.observeRequest(c.req.method, route, c.res.status, seconds);
-    log({ time: clock().toISOString(), level: c.res.status >= 500 ? 'error' : 'info', msg: 'request', method: c.req.method, route, status: c.res.status, durationMs: Math.round(seconds * 10000) / 10 });
+    (c.res.status >= 500 ? logger.error : logger.info)('request', { method: c.req.method, route, status: c.res.status, durationMs: Math.round(seconds * 10000) / 10 });
   });
+  // One deadline per request for everything it asks Meilisearch (backend.ts).
+  app.use('*', (c, next) => withMeiliDeadline(config.meiliTimeoutMs, next));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   const allowAll = config.corsOrigins.includes('*');
   app.use(
@@ -131,19 +124,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/hsds/*', cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'], exposeHeaders: ['ETag'] }));
   app.use('/hsds', cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'] }));
 
-  const rateLimit: MiddlewareHandler = async (c, next) => {
-    if (!buckets || c.req.method === 'OPTIONS') return next();
-    const forwarded = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-    const ip = forwarded || deps.clientIp?.(c) || 'unknown';
-    const wait = buckets.take(ip);
-    if (wait > 0) {
-      throw new ProblemError(429, 'rate-limited', 'Too many requests', `Slow down: try again in ${wait} s.`, undefined, { 'Retry-After': String(wait) });
-    }
-    return next();
-  };
-  app.use('/v1/*', rateLimit);
-  app.use('/hsds/*', rateLimit);
-  app.use('/hsds', rateLimit);
+  const limited = rateLimit(config.rateLimitPerSecond > 0 ? { capacity: config.rateLimitBurst, refillPerSecond: config.rateLimitPerSecond, key: clientKey, clock } : false);
+  app.use('/v1/*', limited);
+  app.use('/hsds/*', limited);
+  app.use('/hsds', limited);
 
   // Answers that depend only on the URL and the live index: ETag from both, 304 before any search.
   const cacheable: MiddlewareHandler = async (c, next) => {
@@ -167,22 +151,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }
   };
 
-  app.onError((err, c) => {
-    if (err instanceof ProblemError) return problemResponse(c, err);
-    if (err instanceof FilterError) return problemResponse(c, badRequest([{ parameter: '(filter)', message: 'a filter value is not allowed' }]));
-    if (err instanceof HTTPException) {
-      const status = err.status;
-      return problemResponse(c, new ProblemError(status, 'http-error', status === 400 ? 'Bad request' : 'Request failed', status < 500 ? err.message || undefined : undefined));
-    }
-    log({ time: clock().toISOString(), level: 'error', msg: 'unhandled error', error: err instanceof Error ? err.name : 'unknown' });
-    return problemResponse(c, new ProblemError(500, 'internal-error', 'Internal error', 'Something went wrong on our side.'));
-  });
-  app.notFound((c) => problemResponse(c, notFound(`No resource at ${new URL(c.req.url).pathname.slice(0, 200)}.`)));
-
   // --- /v1 ------------------------------------------------------------------------------
   // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
   const nearbyCache = new LruCache<NearbyCounts>(2000);
-  const v1 = new OpenAPIHono({ defaultHook: validationHook });
+  const v1 = new OpenAPIHono({ defaultHook: validation });
   v1.use('/search', cacheable);
   v1.use('/activities/*', cacheable);
   v1.use('/suggest', cacheable);
@@ -256,18 +228,19 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   );
 
-  // Referrals (issue 6) mount here and share CORS, rate limit, problem+json and logs.
+  // Referrals mount here and share CORS, rate limit, problem+json and logs.
   if (deps.referrals) v1.route('/referrals', deps.referrals);
   app.route('/v1', v1);
 
   // --- /hsds ----------------------------------------------------------------------------
-  const hsds = new OpenAPIHono({ defaultHook: validationHook });
+  const hsds = new OpenAPIHono({ defaultHook: validation });
   hsds.use('/services', cacheable);
   hsds.use('/services/*', cacheable);
   const uuidIndex = createServiceUuidIndex(backend);
+  // Without a configured public URL the answer names the request's own origin: never cacheable then.
   const hsdsInfo = (c: Context) => {
     const base = config.publicUrl ?? new URL(c.req.url).origin;
-    return { version: HSDS_VERSION, profile: HSDS_PROFILE, openapi_url: `${base}/openapi.json` };
+    return c.json({ version: HSDS_VERSION, profile: HSDS_PROFILE, openapi_url: `${base}/openapi.json` }, 200, config.publicUrl ? {} : { 'Cache-Control': 'no-store' });
   };
 
   hsds.openapi(
@@ -282,7 +255,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         },
       },
     }),
-    (c) => c.json(hsdsInfo(c), 200),
+    (c) => hsdsInfo(c),
   );
 
   hsds.openapi(
@@ -295,7 +268,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }),
     async (c) => {
       const { search, page = 1, per_page: perPage = 50, taxonomy_term_id: term, modified_after: modifiedAfter, full } = c.req.valid('query');
-      if (page * perPage > 10_000) throw badRequest([{ parameter: 'page', message: 'page × per_page must be at most 10000' }]);
+      if (page * perPage > 10_000) throw badRequest([{ parameter: 'page', pointer: '/page', message: 'page × per_page must be at most 10000' }]);
       const spec: ActivityFilter = {};
       if (term !== undefined) {
         const resolved = resolveTerm(term);
@@ -349,13 +322,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   );
   app.route('/hsds', hsds);
   // The HSDS base URL is usually written with a trailing slash.
-  app.get('/hsds/', (c) => c.json(hsdsInfo(c), 200));
+  app.get('/hsds/', (c) => hsdsInfo(c));
 
   // --- operations -------------------------------------------------------------------------
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.get('/readyz', async (c) => {
     if (await backend.ready()) return c.json({ status: 'ready', index: backend.indexUid }, 200, { 'Cache-Control': 'no-store' });
-    throw new ProblemError(503, 'not-ready', 'Not ready', 'The search engine or the live index is not available.', undefined, { 'Retry-After': String(config.retryAfterSeconds) });
+    throw new ProblemError(503, 'not-ready', 'Not ready', { detail: 'The search engine or the live index is not available.', headers: { 'Retry-After': String(config.retryAfterSeconds) } });
   });
   app.get('/metrics', (c) => c.body(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' }));
 
