@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { OpenAPIHono, createRoute, z, type Hook } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -33,6 +32,7 @@ import {
 } from '@sociale-kaart/schema';
 import { withMeiliDeadline, type SearchBackend } from './backend.js';
 import type { ApiConfig } from './config.js';
+import { createDocsApp } from './docs.js';
 import { toActivityResponse } from './hits.js';
 import { CATEGORY_TAXONOMY, HSDS_PROFILE, HSDS_VERSION, NEED_TAXONOMY, serviceListItem, serviceRecord, serviceUuid, termUuid } from './hsds.js';
 import { Metrics } from './metrics.js';
@@ -110,6 +110,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // One deadline per request for everything it asks Meilisearch (backend.ts).
   app.use('*', (c, next) => withMeiliDeadline(config.meiliTimeoutMs, next));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // The API's own CSP: JSON loads nothing. The documentation pages set theirs (docs.ts).
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  });
   const allowAll = config.corsOrigins.includes('*');
   app.use(
     '/v1/*',
@@ -341,7 +346,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       license: { name: 'EUPL-1.2' },
     },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Sociale Kaart API' }));
+  app.route('/', createDocsApp({ problemBase }));
 
   return app;
 }

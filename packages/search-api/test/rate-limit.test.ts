@@ -2,7 +2,7 @@
 // X-Forwarded-For entry from the right. Rotating the client-written part buys nothing.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import type { SearchBackend } from '../src/backend.js';
+import { stubBackend } from './stub-backend.js';
 import { defaultConfig } from '../src/config.js';
 import { clientKeyFunction, forwardedClient } from '../src/http/client-key.js';
 import { createReferralsApp } from '../src/referrals/app.js';
@@ -11,16 +11,7 @@ import { staticRoutes } from '../src/referrals/routes.js';
 import { MemoryReferralStore } from '../src/referrals/store.js';
 import { captureLogger, listen, postJson, trustedReferrer, type Listening } from './referrals/helpers.js';
 
-const backend: SearchBackend = {
-  indexUid: 'x',
-  search: async () => {
-    throw new Error('not used');
-  },
-  multiSearch: async () => [],
-  getDocument: async () => null,
-  indexVersion: async () => 'v1',
-  ready: async () => true,
-};
+const backend = stubBackend;
 
 const servers: Listening[] = [];
 let referrer: Awaited<ReturnType<typeof trustedReferrer>>;
