@@ -67,7 +67,7 @@ export async function startServer(config: ApiConfig, options: { requestLog?: Lin
     metrics,
     log: options.requestLog ?? stdoutLines,
     clientKey,
-    problemBase: referralConfig.publicBaseUrl,
+    publicUrl: referralConfig.publicBaseUrl,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
