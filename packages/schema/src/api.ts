@@ -68,7 +68,17 @@ export const suggestResponseSchema = z.object({
   query: z.string(),
   needs: z.array(labelledKeySchema),
   categories: z.array(labelledKeySchema),
-  activities: z.array(z.object({ id: z.string(), title: z.string() })),
+  activities: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /**
+       * Only when another suggestion has the same title: what tells them apart — the place,
+       * or the organisation when the place is the same too (e.g. "Utrecht", "Buurtteam Oost").
+       */
+      detail: z.string().optional(),
+    }),
+  ),
 });
 export type SuggestResponse = z.infer<typeof suggestResponseSchema>;
 
