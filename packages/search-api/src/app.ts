@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   for (const path of ['/v1/*', '/hsds/*', '/hsds']) app.use(path, limited);
 
   const cached = cacheable(backend, { apiVersion: API_VERSION, maxAgeSeconds: config.cacheMaxAgeSeconds });
-  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false });
+  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays });
   if (deps.referrals) v1.route('/referrals', deps.referrals);
   app.route('/v1', v1);
   app.route('/hsds', createHsdsApp({ backend, publicUrl, cacheable: cached }));

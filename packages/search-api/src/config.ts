@@ -27,6 +27,8 @@ export interface ApiConfig {
   trustProxy: number;
   /** Seconds clients are told to wait (Retry-After) when Meilisearch is down. */
   retryAfterSeconds: number;
+  /** Search hits and activities last checked (assuredDate, else lastModified) longer ago are marked `stale`; 0 = never. */
+  staleAfterDays: number;
   /** Public base URL, used in /hsds/ links; derived from the request when absent. */
   publicUrl: string | undefined;
 }
@@ -96,6 +98,7 @@ const rawConfigSchema = z.object({
   trustProxy: z.union([bool.transform((v) => (v ? 1 : 0)), int(0, 10)]).default(0),
   retryAfterSeconds: int(1, 3600).default(5),
   publicUrl: httpUrl.optional(),
+  staleAfterDays: int(0, 3650).default(180),
 });
 
 /** Flag → config key, and the environment variable for the same setting. */
@@ -113,6 +116,7 @@ const SETTINGS: Array<{ key: keyof z.input<typeof rawConfigSchema>; flag: string
   { key: 'trustProxy', flag: '--trust-proxy', env: 'TRUST_PROXY', help: 'number of reverse proxies you run in front of the API; the client is the N-th X-Forwarded-For address from the right (default 0)' },
   { key: 'retryAfterSeconds', flag: '--retry-after', env: 'RETRY_AFTER', help: 'Retry-After seconds on 503 (default 5)' },
   { key: 'publicUrl', flag: '--public-url', env: 'PUBLIC_URL', help: 'public base URL of this API' },
+  { key: 'staleAfterDays', flag: '--stale-after-days', env: 'STALE_AFTER_DAYS', help: 'mark hits last checked longer ago as stale, 0 = never (default 180)' },
 ];
 
 export class ConfigError extends Error {

@@ -136,6 +136,8 @@ export interface SearchOptions {
   fastNearby?: boolean;
   /** Totals and facets of nearby questions, per index version (see fastNearby). */
   nearbyCache?: LruCache<NearbyCounts>;
+  /** Hits last checked longer ago are marked `stale` (0: never). */
+  staleAfterDays?: number;
 }
 
 type Hit = Activity & { _formatted?: Record<string, unknown> };
@@ -249,7 +251,7 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
     perPage: n.perPage,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     center: n.center,
-    hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now)),
+    hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now, options.staleAfterDays)),
     facets: facetsFor(facetDistribution, n.lang),
   };
   return { response, strategy: found.strategy };

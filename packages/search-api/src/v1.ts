@@ -25,9 +25,11 @@ export interface V1Deps {
   cacheable: MiddlewareHandler;
   /** Switch off the bounding-box path for nearby queries (benchmarks, tests). */
   fastNearby: boolean;
+  /** Hits and activities last checked longer ago are marked `stale` (0: never). */
+  staleAfterDays: number;
 }
 
-export function createV1App({ backend, clock, metrics, cacheable, fastNearby }: V1Deps): OpenAPIHono {
+export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays }: V1Deps): OpenAPIHono {
   // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
   const nearbyCache = new LruCache<NearbyCounts>(2000);
   const v1 = new OpenAPIHono({ defaultHook: validationHook() });
@@ -45,7 +47,7 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby }: 
     }),
     async (c) => {
       const query = normalizeSearchQuery(c.req.valid('query'));
-      const { response, strategy } = await runSearch(backend, query, { now: clock(), fastNearby, nearbyCache });
+      const { response, strategy } = await runSearch(backend, query, { now: clock(), fastNearby, nearbyCache, staleAfterDays });
       metrics.searchStrategy(strategy);
       return c.json(response, 200);
     },
@@ -68,7 +70,7 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby }: 
       const { lang } = c.req.valid('query');
       const doc = await backend.getDocument<Activity>(id);
       if (!doc) throw notFound(`There is no activity with id ${id}.`);
-      return c.json(toActivityResponse(doc, lang ?? 'nl', clock()), 200);
+      return c.json(toActivityResponse(doc, lang ?? 'nl', clock(), staleAfterDays), 200);
     },
   );
 
