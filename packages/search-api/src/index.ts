@@ -10,3 +10,20 @@ export { clientKeyFunction, forwardedClient, type ClientKey } from './http/clien
 export { TokenBucketLimiter, rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 export { lineLogger, silentLogger, type Logger } from './http/log.js';
 export { startServer, type RunningServer } from './server.js';
+// The referral relay, for embedding and for other packages' test back ends.
+export {
+  createReferralsApp,
+  createMeiliReferralLookup,
+  createArrayReferralLookup,
+  createReferrerVerifier,
+  staticRoutes,
+  firstRoute,
+  parseReferralRoutes,
+  referralConfigFromEnv,
+  MemoryReferralStore,
+  FileReferralStore,
+  type ReferralsDeps,
+  type IntakeRoutes,
+  type IntakeRoute,
+  type ReferrerVerifier,
+} from './referrals/index.js';
