@@ -7,6 +7,13 @@ import { FILTERABLE_ATTRIBUTES, type FilterableAttribute } from './settings.js';
  */
 export type MeiliFilter = Array<string | string[]>;
 
+/**
+ * One condition made by this module's builders (`eq`, `inList`, `not`), never by pasting
+ * input into a string: only a FilterCondition can be negated with {@link not}.
+ */
+export type FilterCondition = string & { readonly __builtCondition: true };
+const condition = (text: string) => text as FilterCondition;
+
 export class FilterError extends Error {
   override name = 'FilterError';
 }
@@ -49,17 +56,22 @@ function literal(value: string | number | boolean): string {
 }
 
 /** `attribute = value` for an allow-listed attribute. */
-export function eq(attribute: FilterableAttribute, value: string | number | boolean): string {
+export function eq(attribute: FilterableAttribute, value: string | number | boolean): FilterCondition {
   checkAttribute(attribute);
-  return `${attribute} = ${literal(value)}`;
+  return condition(`${attribute} = ${literal(value)}`);
 }
 
 /** `attribute IN [v1, v2]`: true when the attribute (or one element of it) equals one of the values. */
-export function inList(attribute: FilterableAttribute, values: ReadonlyArray<string | number>): string {
+export function inList(attribute: FilterableAttribute, values: ReadonlyArray<string | number>): FilterCondition {
   checkAttribute(attribute);
   if (values.length === 0) throw new FilterError(`inList(${attribute}) needs at least one value`);
   if (values.length > MAX_FILTER_VALUES) throw new FilterError(`inList(${attribute}) takes at most ${MAX_FILTER_VALUES} values`);
-  return `${attribute} IN [${values.map(literal).join(', ')}]`;
+  return condition(`${attribute} IN [${values.map(literal).join(', ')}]`);
+}
+
+/** `NOT (condition)`: true where the built condition is false (including documents without the attribute). */
+export function not(built: FilterCondition): FilterCondition {
+  return condition(`NOT (${built})`);
 }
 
 /** `attribute >= from` and/or `attribute < to` for a numeric attribute. */

@@ -47,8 +47,10 @@ export {
   eq,
   filterToString,
   inList,
+  not,
   quoteFilterValue,
   range,
   type ActivityFilter,
+  type FilterCondition,
   type MeiliFilter,
 } from './filter.js';

@@ -6,6 +6,7 @@ import {
   eq,
   filterToString,
   inList,
+  not,
   quoteFilterValue,
   waitForTask,
   type ActivityFilter,
@@ -35,6 +36,11 @@ describe('eq and inList', () => {
     expect(eq('lastModifiedTs', 1700000000000)).toBe('lastModifiedTs = 1700000000000');
     expect(inList('categories', ['exercise', 'a"b'])).toBe('categories IN ["exercise", "a\\"b"]');
   });
+  it('negate a built condition with not(), in parentheses', () => {
+    expect(not(inList('needs', ['rouw', 'eenzaamheid']))).toBe('NOT (needs IN ["rouw", "eenzaamheid"])');
+    expect(not(eq('status', 'a"b'))).toBe('NOT (status = "a\\"b")');
+  });
+
   it('refuse other attributes, empty lists and non-finite numbers', () => {
     expect(() => eq('title' as FilterableAttribute, 'x')).toThrow(FilterError);
     expect(() => eq('status = "x" OR free' as FilterableAttribute, 'x')).toThrow(/not a filterable attribute/);
@@ -200,6 +206,14 @@ describe('buildFilter against a real Meilisearch', () => {
     expect(await ids(buildFilter({ free: true }))).toEqual(['online', 'plain']);
     expect(await ids(buildFilter({ free: true, online: false }))).toEqual(['plain']);
     expect(await ids(buildFilter({}))).toEqual(allIds);
+  });
+
+  it('not() excludes what the condition matches, and a hostile value stays a value', async () => {
+    expect(await ids([not(inList('gemeente', ['Utrecht', 'Zeist']))])).toEqual(allIds.filter((id) => !['plain', 'injection', 'inactive'].includes(id)));
+    expect(await ids([eq('status', 'active'), not(eq('categories', 'learning'))])).toEqual(['injection', 'plain', 'quotes']);
+    // Negating an injected OR must not turn into "everything except one" plus the injected part.
+    expect(await ids([not(eq('categories', hostile.injection))])).toEqual(allIds.filter((id) => id !== 'injection'));
+    expect(await ids([not(not(eq('categories', 'exercise')))])).toEqual(['plain']);
   });
 
   it('geo radius, bounding box and includeOnline', async () => {

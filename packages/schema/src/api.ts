@@ -38,6 +38,11 @@ export const searchHitSchema = z.object({
   status: z.string(),
   /** Highlighted fragments: plain text in which matches are wrapped in U+E000 … U+E001 (never HTML). */
   highlight: z.object({ title: z.string(), summary: z.string() }),
+  /**
+   * True when the activity was last checked (`assuredDate`, else `lastModified`) longer ago
+   * than the API's `--stale-after-days` (default 180): show it as possibly out of date.
+   */
+  stale: z.boolean().optional(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -68,7 +73,17 @@ export const suggestResponseSchema = z.object({
   query: z.string(),
   needs: z.array(labelledKeySchema),
   categories: z.array(labelledKeySchema),
-  activities: z.array(z.object({ id: z.string(), title: z.string() })),
+  activities: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /**
+       * Only when another suggestion has the same title: what tells them apart — the place,
+       * or the organisation when the place is the same too (e.g. "Utrecht", "Buurtteam Oost").
+       */
+      detail: z.string().optional(),
+    }),
+  ),
 });
 export type SuggestResponse = z.infer<typeof suggestResponseSchema>;
 
@@ -78,6 +93,8 @@ export const activityResponseSchema = activitySchema.extend({
   needItems: z.array(labelledKeySchema),
   scheduleText: z.string().nullable(),
   nextSession: z.string().nullable(),
+  /** As on a search hit. */
+  stale: z.boolean().optional(),
 });
 export type ActivityResponse = z.infer<typeof activityResponseSchema>;
 

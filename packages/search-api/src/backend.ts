@@ -1,17 +1,18 @@
 /**
- * The search engine as the API sees it: a few Meilisearch calls, each with a hard
- * timeout, and one error type for "Meilisearch is not answering".
+ * The search engine as the API sees it: a few Meilisearch calls under one deadline per
+ * request (see {@link withMeiliDeadline}), and one error type for "Meilisearch is not answering".
  *
  * Requests go through node:http with a keep-alive agent and one write per request.
  * (With fetch/undici, which writes headers and body separately, Meilisearch answers
  * on a kept-alive connection arrive ~40 ms late as soon as the response is more than a
  * few hundred bytes: a Nagle / delayed-ACK stall. node:http does not trigger it.)
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
 import type { MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import type { Activity } from '@sociale-kaart/schema';
-import { UpstreamUnavailableError } from './problem.js';
+import { UpstreamUnavailableError } from './http/problem.js';
 import { uuidFromName } from './uuid.js';
 
 export type SearchRequest = SearchParams & { q?: string | null };
@@ -46,11 +47,22 @@ export class MeiliResponseError extends Error {
   }
 }
 
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `fn` (a request's handling) with one deadline, `ms` from now, shared by every
+ * Meilisearch call it makes: a stalled Meilisearch costs a request at most `ms` in total,
+ * and a call that would start after the deadline fails at once instead of waiting again.
+ */
+export function withMeiliDeadline<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  return deadlines.run(Date.now() + ms, fn);
+}
+
 export interface MeiliBackendOptions {
   url: string;
   apiKey?: string | undefined;
   index: string;
-  /** Per call; at most 2000. */
+  /** Per call, and at most what is left of the request's deadline; at most 2000. */
   timeoutMs: number;
   /** Called for every failed call (timeouts, connection errors, 5xx), for metrics. */
   onError?: (kind: 'timeout' | 'connection' | 'status') => void;
@@ -76,6 +88,12 @@ export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend 
       headers['content-length'] = String(payload.length);
     }
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    const deadline = deadlines.getStore();
+    const budget = deadline === undefined ? timeoutMs : Math.min(timeoutMs, deadline - Date.now());
+    if (budget <= 0) {
+      options.onError?.('timeout');
+      return Promise.reject(unavailable());
+    }
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       const fail = (err: Error) => {
@@ -120,7 +138,7 @@ export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend 
         options.onError?.('timeout');
         fail(unavailable());
         req.destroy();
-      }, timeoutMs);
+      }, budget);
       req.on('error', () => {
         options.onError?.('connection');
         fail(unavailable());
@@ -192,14 +210,30 @@ export interface SearchKeyResult {
   note: string;
 }
 
+export class SearchKeyError extends Error {
+  override name = 'SearchKeyError';
+}
+
+export interface DeriveSearchKeyOptions {
+  /** Timeout of one call (default 2000 ms). */
+  timeoutMs?: number;
+  /** Told each time Meilisearch did not answer and the call is retried. */
+  onWait?: (attempt: number, delayMs: number) => void;
+  /** Give up after this many attempts (default: never; the API has nothing to serve without it). */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /**
  * Given a master or admin key, returns a key that can only search (and read documents and index
  * metadata) on `index`, creating it once with a stable uid; given a search key already,
- * returns it unchanged. The master key then stays in this process and is not used for
- * any search.
+ * returns it unchanged. The API never searches with a key that can manage keys: when no
+ * search key can be derived this throws a {@link SearchKeyError}, and while Meilisearch does
+ * not answer it waits and asks again (a master key is never used "for now").
  */
-export async function deriveSearchKey(url: string, key: string | undefined, index: string, timeoutMs = 2000): Promise<SearchKeyResult> {
+export async function deriveSearchKey(url: string, key: string | undefined, index: string, options: DeriveSearchKeyOptions = {}): Promise<SearchKeyResult> {
   if (!key) return { key, note: 'no Meilisearch key configured' };
+  const { timeoutMs = 2000, onWait, maxAttempts = Number.POSITIVE_INFINITY, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = options;
   const base = url.replace(/\/+$/, '');
   const call = async (method: string, path: string, body?: unknown) =>
     fetch(`${base}${path}`, {
@@ -208,28 +242,43 @@ export async function deriveSearchKey(url: string, key: string | undefined, inde
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-  try {
-    const probe = await call('GET', '/keys?limit=1');
-    if (probe.status === 401 || probe.status === 403) return { key, note: 'using the configured key (it cannot manage keys: good, it is not a master key)' };
-    if (!probe.ok) return { key, note: `using the configured key (key check answered ${probe.status})` };
-    const uid = uuidFromName(`search-key:v2:${index}`);
-    const existing = await call('GET', `/keys/${uid}`);
-    if (existing.ok) {
-      const k = (await existing.json()) as { key: string };
-      return { key: k.key, note: 'using the derived search key of this index' };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deriveOnce(call, key, index);
+    } catch (error) {
+      if (error instanceof SearchKeyError || attempt >= maxAttempts) throw error;
+      const delay = Math.min(5000, 250 * 2 ** (attempt - 1));
+      onWait?.(attempt, delay);
+      await sleep(delay);
     }
-    const created = await call('POST', '/keys', {
-      uid,
-      name: `sociale-kaart-api (${index})`,
-      description: 'Read-only key (search, read documents and index metadata) of the Sociale Kaart search API',
-      actions: ['search', 'documents.get', 'indexes.get'],
-      indexes: [index],
-      expiresAt: null,
-    });
-    if (!created.ok) return { key, note: `using the configured key (could not create a search key: HTTP ${created.status})` };
-    const k = (await created.json()) as { key: string };
-    return { key: k.key, note: 'created and using a search key for this index' };
-  } catch {
-    return { key, note: 'using the configured key (Meilisearch not reachable at start)' };
   }
+}
+
+type Call = (method: string, path: string, body?: unknown) => Promise<Response>;
+
+/** One try; a network error or a 5xx rejects with a plain Error (retried), a refusal with SearchKeyError. */
+async function deriveOnce(call: Call, key: string, index: string): Promise<SearchKeyResult> {
+  const probe = await call('GET', '/keys?limit=1');
+  if (probe.status >= 500) throw new Error(`key check answered ${probe.status}`);
+  if (probe.status === 401 || probe.status === 403) return { key, note: 'using the configured key (it cannot manage keys: good, it is not a master key)' };
+  if (!probe.ok) throw new SearchKeyError(`Meilisearch answered ${probe.status} to the key check`);
+  const uid = uuidFromName(`search-key:v2:${index}`);
+  const existing = await call('GET', `/keys/${uid}`);
+  if (existing.status >= 500) throw new Error(`key lookup answered ${existing.status}`);
+  if (existing.ok) {
+    const k = (await existing.json()) as { key: string };
+    return { key: k.key, note: 'using the derived search key of this index' };
+  }
+  const created = await call('POST', '/keys', {
+    uid,
+    name: `sociale-kaart-api (${index})`,
+    description: 'Read-only key (search, read documents and index metadata) of the Sociale Kaart search API',
+    actions: ['search', 'documents.get', 'indexes.get'],
+    indexes: [index],
+    expiresAt: null,
+  });
+  if (created.status >= 500) throw new Error(`key creation answered ${created.status}`);
+  if (!created.ok) throw new SearchKeyError(`could not create a search key (Meilisearch answered ${created.status}); refusing to search with a key that can manage keys`);
+  const k = (await created.json()) as { key: string };
+  return { key: k.key, note: 'created and using a search key for this index' };
 }

@@ -13,17 +13,22 @@ export interface ApiConfig {
   index: string;
   /** Origins allowed to call /v1/* from a browser. `*` allows every origin. */
   corsOrigins: string[];
-  /** Timeout of every Meilisearch call in milliseconds (≤ 2000). */
+  /** Deadline in milliseconds (≤ 2000) for everything one request asks Meilisearch. */
   meiliTimeoutMs: number;
   /** Token bucket per client IP: sustained requests per second and burst size. 0 disables. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
   /** max-age of cacheable GET answers in seconds. */
   cacheMaxAgeSeconds: number;
-  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
-  trustProxy: boolean;
+  /**
+   * Reverse proxies you run in front of the API: the client is the N-th address from the
+   * right of X-Forwarded-For (http/client-key.ts). 0: the socket address.
+   */
+  trustProxy: number;
   /** Seconds clients are told to wait (Retry-After) when Meilisearch is down. */
   retryAfterSeconds: number;
+  /** Search hits and activities last checked (assuredDate, else lastModified) longer ago are marked `stale`; 0 = never. */
+  staleAfterDays: number;
   /** Public base URL, used in /hsds/ links; derived from the request when absent. */
   publicUrl: string | undefined;
 }
@@ -85,13 +90,15 @@ const rawConfigSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,400}$/, 'must be a Meilisearch index uid (letters, digits, - and _)')
     .default('activities'),
   corsOrigins: originList.default([]),
-  meiliTimeoutMs: int(50, 2000).default(1500),
+  meiliTimeoutMs: int(50, 2000).default(2000),
   rateLimitPerSecond: num(0, 100000).default(20),
   rateLimitBurst: int(1, 100000).default(60),
   cacheMaxAgeSeconds: int(0, 86400).default(60),
-  trustProxy: bool.default(false),
+  // "true"/"false" still read as 1/0 hops, as before hop counts.
+  trustProxy: z.union([bool.transform((v) => (v ? 1 : 0)), int(0, 10)]).default(0),
   retryAfterSeconds: int(1, 3600).default(5),
   publicUrl: httpUrl.optional(),
+  staleAfterDays: int(0, 3650).default(180),
 });
 
 /** Flag → config key, and the environment variable for the same setting. */
@@ -102,13 +109,14 @@ const SETTINGS: Array<{ key: keyof z.input<typeof rawConfigSchema>; flag: string
   { key: 'meiliKey', flag: '--meili-key', env: 'MEILI_KEY', help: 'Meilisearch key; a search-only key is preferred' },
   { key: 'index', flag: '--index', env: 'MEILI_INDEX', help: 'live index uid (default activities)' },
   { key: 'corsOrigins', flag: '--cors-origins', env: 'CORS_ORIGINS', help: 'comma-separated origins allowed on /v1/* (or *)' },
-  { key: 'meiliTimeoutMs', flag: '--meili-timeout-ms', env: 'MEILI_TIMEOUT_MS', help: 'timeout per Meilisearch call, 50–2000 (default 1500)' },
+  { key: 'meiliTimeoutMs', flag: '--meili-timeout-ms', env: 'MEILI_TIMEOUT_MS', help: 'deadline per request for all its Meilisearch calls, 50–2000 (default 2000)' },
   { key: 'rateLimitPerSecond', flag: '--rate-limit', env: 'RATE_LIMIT_PER_SECOND', help: 'requests per second per IP, 0 = off (default 20)' },
   { key: 'rateLimitBurst', flag: '--rate-burst', env: 'RATE_LIMIT_BURST', help: 'burst size per IP (default 60)' },
   { key: 'cacheMaxAgeSeconds', flag: '--cache-max-age', env: 'CACHE_MAX_AGE', help: 'Cache-Control max-age in seconds (default 60)' },
-  { key: 'trustProxy', flag: '--trust-proxy', env: 'TRUST_PROXY', help: 'use X-Forwarded-For for the client IP (default false)' },
+  { key: 'trustProxy', flag: '--trust-proxy', env: 'TRUST_PROXY', help: 'number of reverse proxies you run in front of the API; the client is the N-th X-Forwarded-For address from the right (default 0)' },
   { key: 'retryAfterSeconds', flag: '--retry-after', env: 'RETRY_AFTER', help: 'Retry-After seconds on 503 (default 5)' },
   { key: 'publicUrl', flag: '--public-url', env: 'PUBLIC_URL', help: 'public base URL of this API' },
+  { key: 'staleAfterDays', flag: '--stale-after-days', env: 'STALE_AFTER_DAYS', help: 'mark hits last checked longer ago as stale, 0 = never (default 180)' },
 ];
 
 export class ConfigError extends Error {

@@ -59,9 +59,23 @@ export const HIT_ATTRIBUTES = [
   'referralRequired',
   'isWelzijnscoach',
   'status',
+  'assuredDate',
+  'lastModified',
 ] as const;
 
-export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknown> }, lang: Lang, center: LatLng | null, now: Date): SearchHit {
+const DAY_MS = 86_400_000;
+
+/**
+ * Last checked more than `days` ago: the provider's `assuredDate` (laatst gecontroleerd), else
+ * the record's `lastModified`. `days` 0 switches the mark off.
+ */
+export function isStale(doc: Pick<Activity, 'assuredDate' | 'lastModified'>, now: Date, days: number): boolean {
+  if (days <= 0) return false;
+  const checked = Date.parse(doc.assuredDate ?? doc.lastModified ?? '');
+  return Number.isFinite(checked) && now.getTime() - checked > days * DAY_MS;
+}
+
+export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknown> }, lang: Lang, center: LatLng | null, now: Date, staleAfterDays = 0): SearchHit {
   const geo = doc._geo ?? null;
   return {
     id: doc.id,
@@ -92,10 +106,11 @@ export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknow
       title: safeHighlight(doc.title, doc._formatted?.title),
       summary: safeHighlight(doc.summary, doc._formatted?.summary),
     },
+    stale: isStale(doc, now, staleAfterDays),
   };
 }
 
-export function toActivityResponse(doc: Activity, lang: Lang, now: Date): ActivityResponse {
+export function toActivityResponse(doc: Activity, lang: Lang, now: Date, staleAfterDays = 0): ActivityResponse {
   const { _formatted: _f, _geoDistance: _d, ...rest } = doc as Activity & { _formatted?: unknown; _geoDistance?: unknown };
   return {
     ...rest,
@@ -103,5 +118,6 @@ export function toActivityResponse(doc: Activity, lang: Lang, now: Date): Activi
     needItems: labelled(doc.needs, needLabel, lang),
     scheduleText: formatSchedules(doc.schedules ?? [], lang),
     nextSession: nextOccurrence(doc.schedules ?? [], now),
+    stale: isStale(doc, now, staleAfterDays),
   };
 }

@@ -9,7 +9,7 @@
  * query over the union gives the facets and the total. Sorted by distance there is one
  * order only (distance), over the union.
  */
-import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
+import { buildFilter, inList, not, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
 import {
   audiences,
   categories as categoryList,
@@ -118,7 +118,7 @@ function needFilters(n: NormalizedQuery): NeedFilters | null {
   const helping = categoriesForNeeds(n.need);
   if (helping.length === 0) return { union: [tagged], primary: [tagged], secondary: null };
   const inCategories = inList('categories', helping);
-  return { union: [[tagged, inCategories]], primary: [tagged], secondary: [inCategories, `NOT ${tagged}`] };
+  return { union: [[tagged, inCategories]], primary: [tagged], secondary: [inCategories, not(tagged)] };
 }
 
 function sortFor(n: NormalizedQuery): string[] | undefined {
@@ -136,89 +136,125 @@ export interface SearchOptions {
   fastNearby?: boolean;
   /** Totals and facets of nearby questions, per index version (see fastNearby). */
   nearbyCache?: LruCache<NearbyCounts>;
+  /** Hits last checked longer ago are marked `stale` (0: never). */
+  staleAfterDays?: number;
+}
+
+type Hit = Activity & { _formatted?: Record<string, unknown> };
+
+/** What each strategy finds: the page of hits, the total and the facet counts. */
+interface Found {
+  hits: Hit[];
+  total: number;
+  totalIsEstimate: boolean;
+  facetDistribution: Record<string, Record<string, number>>;
+  strategy: SearchOutcome['strategy'];
+}
+
+/** What every strategy needs besides the query. */
+interface Plan {
+  backend: SearchBackend;
+  n: NormalizedQuery;
+  base: MeiliFilter;
+  needs: NeedFilters | null;
+  offset: number;
+  textParams: SearchRequest;
+  options: SearchOptions;
+}
+
+const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as Record<string, Record<string, number>>;
+
+/** No text, a place, sorted by distance: the bounding-box path of nearby.ts (or the naive one). */
+async function searchNearby({ backend, n, base, needs, offset, options }: Plan): Promise<Found> {
+  const filter = [...base, ...(needs?.union ?? [])];
+  const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: [...HIT_ATTRIBUTES] } };
+  const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
+  return {
+    hits: result.hits,
+    total: result.total,
+    totalIsEstimate: result.totalIsEstimate,
+    facetDistribution: result.facetDistribution,
+    strategy: result.strategy === 'box' ? 'nearby-box' : 'nearby-naive',
+  };
+}
+
+/** A need, by relevance: tagged activities first, then those only in a helping category (see the top of this file). */
+async function searchByNeed({ backend, n, base, needs, offset, textParams }: Plan & { needs: NeedFilters }): Promise<Found> {
+  const geo = geoFilter(n);
+  const [primary, union] = await backend.multiSearch<Activity>([
+    { q: n.q, ...textParams, filter: [...base, ...geo, ...needs.primary], page: n.page, hitsPerPage: n.perPage },
+    { q: n.q, filter: [...base, ...geo, ...needs.union], page: 1, hitsPerPage: 0, facets: [...FACET_ATTRIBUTES] },
+  ]);
+  const tagged = (primary?.hits ?? []) as Hit[];
+  const fill = tagged.length < n.perPage && needs.secondary;
+  const secondary = fill
+    ? await backend.search<Activity>({
+        q: n.q,
+        ...textParams,
+        filter: [...base, ...geo, ...needs.secondary!],
+        offset: Math.max(0, offset - (primary?.totalHits ?? 0)),
+        limit: n.perPage - tagged.length,
+      })
+    : undefined;
+  return {
+    hits: [...tagged, ...((secondary?.hits ?? []) as Hit[])],
+    total: union?.totalHits ?? 0,
+    totalIsEstimate: false,
+    facetDistribution: facetsOf(union),
+    strategy: 'need',
+  };
+}
+
+/** Everything else: one search, by relevance or by distance. */
+async function searchPlain({ backend, n, base, needs, textParams }: Plan): Promise<Found> {
+  const sort = sortFor(n);
+  const res: SearchResult<Activity> = await backend.search<Activity>({
+    q: n.q,
+    ...textParams,
+    filter: [...base, ...geoFilter(n), ...(needs?.union ?? [])],
+    ...(sort ? { sort } : {}),
+    page: n.page,
+    hitsPerPage: n.perPage,
+    facets: [...FACET_ATTRIBUTES],
+  });
+  return { hits: res.hits as Hit[], total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance' };
 }
 
 export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
   const started = performance.now();
-  const base = baseFilter(n);
-  const needs = needFilters(n);
-  const offset = (n.page - 1) * n.perPage;
   const attributesToRetrieve = [...HIT_ATTRIBUTES];
-  const textParams: SearchRequest =
-    n.q !== ''
-      ? { attributesToRetrieve, attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
-      : { attributesToRetrieve };
-
-  let hits: Array<Activity & { _formatted?: Record<string, unknown> }>;
-  let total: number;
-  let totalIsEstimate = false;
-  let facetDistribution: Record<string, Record<string, number>>;
-  let strategy: SearchOutcome['strategy'];
-
-  const nearbyCase = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
-  if (nearbyCase) {
-    const filter = [...base, ...(needs?.union ?? [])];
-    const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve } };
-    const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
-    hits = result.hits;
-    total = result.total;
-    totalIsEstimate = result.totalIsEstimate;
-    facetDistribution = result.facetDistribution;
-    strategy = result.strategy === 'box' ? 'nearby-box' : 'nearby-naive';
-  } else if (needs && n.sort === 'relevance') {
-    const geo = geoFilter(n);
-    const primaryFilter = [...base, ...geo, ...needs.primary];
-    const [primary, union] = await backend.multiSearch<Activity>([
-      { q: n.q, ...textParams, filter: primaryFilter, page: n.page, hitsPerPage: n.perPage },
-      { q: n.q, filter: [...base, ...geo, ...needs.union], page: 1, hitsPerPage: 0, facets: [...FACET_ATTRIBUTES] },
-    ]);
-    hits = [...(primary!.hits as Activity[])];
-    const primaryTotal = primary!.totalHits ?? 0;
-    if (hits.length < n.perPage && needs.secondary) {
-      const secondary = await backend.search<Activity>({
-        q: n.q,
-        ...textParams,
-        filter: [...base, ...geo, ...needs.secondary],
-        offset: Math.max(0, offset - primaryTotal),
-        limit: n.perPage - hits.length,
-      });
-      hits.push(...(secondary.hits as Activity[]));
-    }
-    total = union!.totalHits ?? 0;
-    facetDistribution = (union!.facetDistribution ?? {}) as Record<string, Record<string, number>>;
-    strategy = 'need';
-  } else {
-    const filter = [...base, ...geoFilter(n), ...(needs?.union ?? [])];
-    const sort = sortFor(n);
-    const res: SearchResult<Activity> = await backend.search<Activity>({
-      q: n.q,
-      ...textParams,
-      filter,
-      ...(sort ? { sort } : {}),
-      page: n.page,
-      hitsPerPage: n.perPage,
-      facets: [...FACET_ATTRIBUTES],
-    });
-    hits = res.hits as Activity[];
-    total = res.totalHits ?? 0;
-    facetDistribution = (res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
-    strategy = sort ? 'distance' : 'relevance';
-  }
-  if (total >= MAX_RESULT_WINDOW) totalIsEstimate = true;
-  facetDistribution = await withDisjunctiveFacets(backend, n, facetDistribution);
+  const plan: Plan = {
+    backend,
+    n,
+    base: baseFilter(n),
+    needs: needFilters(n),
+    offset: (n.page - 1) * n.perPage,
+    textParams:
+      n.q !== ''
+        ? { attributesToRetrieve, attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
+        : { attributesToRetrieve },
+    options,
+  };
+  const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
+  const found = nearby
+    ? await searchNearby(plan)
+    : plan.needs && n.sort === 'relevance'
+      ? await searchByNeed({ ...plan, needs: plan.needs })
+      : await searchPlain(plan);
+  const facetDistribution = await withDisjunctiveFacets(backend, n, found.facetDistribution);
 
   const response: SearchResponse = {
     query: echo(n),
-    total,
-    totalIsEstimate,
+    total: found.total,
+    totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
     page: n.page,
     perPage: n.perPage,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     center: n.center,
-    hits: hits.map((h) => toSearchHit(h, n.lang, n.center, options.now)),
+    hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now, options.staleAfterDays)),
     facets: facetsFor(facetDistribution, n.lang),
   };
-  return { response, strategy };
+  return { response, strategy: found.strategy };
 }
 
 /**

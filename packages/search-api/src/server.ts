@@ -1,17 +1,19 @@
 /**
- * `sociale-kaart-api`: reads the configuration, prefers a search-only Meilisearch key,
- * and serves the app with @hono/node-server until SIGTERM/SIGINT.
+ * `sociale-kaart-api`: reads the configuration, derives a search-only Meilisearch key
+ * (waiting for Meilisearch when it is not up yet), wires the referral relay from the
+ * environment, and serves the app with @hono/node-server until SIGTERM/SIGINT.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { createMeiliBackend, deriveSearchKey } from './backend.js';
+import { createMeiliBackend, deriveSearchKey, SearchKeyError } from './backend.js';
 import { ConfigError, loadConfig, usage, type ApiConfig } from './config.js';
+import { clientKeyFunction } from './http/client-key.js';
+import { lineLogger, stdoutLines, type LineWriter } from './http/log.js';
 import { Metrics } from './metrics.js';
-import { createMeiliClient } from '@sociale-kaart/meili';
-import { createMeiliReferralLookup, createReferralsApp, openReferralStore, referralConfigFromEnv, referralLoggerFromLog } from './referrals/index.js';
+import { ReferralConfigError, createMeiliReferralLookup, createReferralsApp, openReferralStore, referralConfigFromEnv } from './referrals/index.js';
 
-const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
+const logger = lineLogger();
 
 export interface RunningServer {
   url: string;
@@ -19,13 +21,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the API; `requestLog` receives one line per request (default: stdout). */
-export async function startServer(
-  config: ApiConfig,
-  options: { requestLog?: (line: Record<string, unknown>) => void; env?: NodeJS.ProcessEnv } = {},
-): Promise<RunningServer> {
-  const key = await deriveSearchKey(config.meiliUrl, config.meiliKey, config.index);
-  log({ level: 'info', msg: 'meilisearch key', note: key.note });
+/**
+ * Starts the API; `requestLog` receives one line per request (default: stdout).
+ * Throws a ReferralConfigError for a bad referral setting and a SearchKeyError when no
+ * search-only key can be had.
+ */
+export async function startServer(config: ApiConfig, options: { requestLog?: LineWriter; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+  const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // Checked before Meilisearch is asked anything: a bad route must not wait for a key.
+  const referralConfig = referralConfigFromEnv(options.env ?? process.env, { defaultPublicBaseUrl: config.publicUrl ?? `http://${hostPart}:${config.port}` });
+  if (referralConfig.allowPrivateIntake) {
+    logger.warn('referral.private_intake_allowed', { note: 'SK_REFERRAL_ALLOW_PRIVATE_INTAKE is on: referrals may go over http to loopback and private addresses. For demos and tests only.' });
+  }
+  if (!referralConfig.referrers) logger.info('referral.disabled', { note: 'no referrer keys configured: POST /v1/referrals answers 503' });
+
+  const key = await deriveSearchKey(config.meiliUrl, config.meiliKey, config.index, {
+    onWait: (attempt, delayMs) => logger.warn('meilisearch.waiting', { attempt, retryInMs: delayMs }),
+  });
+  logger.info('meilisearch key', { note: key.note });
   const metrics = new Metrics();
   const backend = createMeiliBackend({
     url: config.meiliUrl,
@@ -35,38 +48,33 @@ export async function startServer(
     retryAfterSeconds: config.retryAfterSeconds,
     onError: (kind) => metrics.meiliError(kind),
   });
-  const clientIp = (c: { env: unknown }) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
-  // The referral relay (Welzijn op Recept): targets come from the live index, secrets and routes from the environment.
-  const referralConfig = referralConfigFromEnv(options.env ?? process.env, {
-    defaultPublicBaseUrl: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
-  });
+  const clientKey = clientKeyFunction(config.trustProxy);
   const referralStore = await openReferralStore(referralConfig.storePath);
-  const referralIndex = createMeiliClient({ url: config.meiliUrl, apiKey: key.key, timeoutMs: config.meiliTimeoutMs }).index(config.index);
   const referrals = createReferralsApp({
-    ...createMeiliReferralLookup(referralIndex),
+    ...createMeiliReferralLookup(backend),
     store: referralStore,
-    secrets: referralConfig.secrets,
-    intakeUrlFor: referralConfig.intakeUrlFor,
+    routes: referralConfig.routes,
+    referrers: referralConfig.referrers,
     publicBaseUrl: referralConfig.publicBaseUrl,
-    allowInsecureIntake: referralConfig.allowInsecureIntake,
-    logger: referralLoggerFromLog(log),
-    clientKey: (c) => clientIp(c) ?? 'unknown',
+    allowPrivateIntake: referralConfig.allowPrivateIntake,
+    logger,
+    clientKey,
   });
   const app = createApp({
     referrals,
     backend,
     config,
     metrics,
-    log: options.requestLog ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
-    clientIp,
+    log: options.requestLog ?? stdoutLines,
+    clientKey,
+    publicUrl: referralConfig.publicBaseUrl,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
-    url,
+    url: `http://${hostPart}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -84,27 +92,28 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return;
   }
   let config: ApiConfig;
+  let running: RunningServer;
   try {
     config = loadConfig(argv, process.env);
+    running = await startServer(config);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`sociale-kaart-api: ${err.message}\n\n${usage()}\n`);
+    if (err instanceof ConfigError || err instanceof ReferralConfigError || err instanceof SearchKeyError) {
+      process.stderr.write(`sociale-kaart-api: ${err.message}\n${err instanceof ConfigError ? `\n${usage()}\n` : ''}`);
       process.exitCode = 2;
       return;
     }
     throw err;
   }
-  const running = await startServer(config);
-  log({ level: 'info', msg: 'listening', url: running.url, index: config.index, meiliUrl: config.meiliUrl });
+  logger.info('listening', { url: running.url, index: config.index, meiliUrl: config.meiliUrl });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log({ level: 'info', msg: 'shutting down', signal });
+    logger.info('shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
     void running.close().then(() => {
-      log({ level: 'info', msg: 'stopped' });
+      logger.info('stopped');
       process.exit(0);
     });
   };

@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildActivities } from './fixtures/activities.js';
 import { loadActivities } from './helpers.js';
 import { useMeilisearch } from '@sociale-kaart/meili/testing';
+import { findFreePort } from '@sociale-kaart/meili';
+import { deriveSearchKey } from '../src/backend.js';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(pkg, 'bin', 'sociale-kaart-api.js');
@@ -67,6 +69,32 @@ describe('sociale-kaart-api', () => {
     expect(await p.exited).toBe(0);
   });
 
+  it.each([
+    ['an organisation route without intakeUrl', { 'org-coach-utrecht': 'a-secret-of-at-least-thirty-two-characters!' }, 'referral route "org-coach-utrecht"'],
+    ['a "*" route without intakeUrl', { '*': { secret: 'a-secret-of-at-least-thirty-two-characters!' } }, 'referral route "*" has no intakeUrl'],
+  ])('refuses %s at start (exit 2, naming the entry)', async (_what, routes, message) => {
+    const p = run(['--port', '0', '--meili-url', meili.url], { SK_REFERRAL_SECRETS: JSON.stringify(routes), MEILI_KEY: meili.masterKey });
+    expect(await p.exited).toBe(2);
+    expect(p.stderr()).toContain(message);
+    expect(p.lines.some((l) => l.includes('listening'))).toBe(false);
+  });
+
+  it('refuses intake routes when no referrer keys are configured', async () => {
+    const routes = { '*': { secret: 'a-secret-of-at-least-thirty-two-characters!', intakeUrl: 'https://intake.example.nl/referrals' } };
+    const p = run(['--port', '0', '--meili-url', meili.url], { SK_REFERRAL_SECRETS: JSON.stringify(routes) });
+    expect(await p.exited).toBe(2);
+    expect(p.stderr()).toContain('no referrer keys');
+  });
+
+  it('warns at start when private intake targets are allowed', async () => {
+    const p = run(['--port', '0', '--meili-url', meili.url, '--index', 'activities'], { MEILI_KEY: meili.masterKey, SK_REFERRAL_ALLOW_PRIVATE_INTAKE: '1' });
+    const warning = await waitFor(() => p.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'referral.private_intake_allowed'));
+    expect(warning.level).toBe('warn');
+    await waitFor(() => p.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'listening'));
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+
   it('refuses a bad configuration with a clear message per mistake', async () => {
     const p = run(['--port', 'abc', '--meili-url', 'ftp://x', '--cors-origins', 'gemeente.nl/pad', '--bogus', '1']);
     expect(await p.exited).toBe(2);
@@ -75,5 +103,26 @@ describe('sociale-kaart-api', () => {
     expect(err).toContain('--meili-url: must be an http(s) URL');
     expect(err).toContain('--cors-origins');
     expect(err).toContain('unknown option --bogus');
+  });
+});
+
+describe('deriveSearchKey', () => {
+  it('derives a key that cannot manage keys, and never hands back the master key', async () => {
+    const derived = await deriveSearchKey(meili.url, meili.masterKey, 'activities');
+    expect(derived.key).toBeDefined();
+    expect(derived.key).not.toBe(meili.masterKey);
+    const keys = await fetch(`${meili.url}/keys`, { headers: { authorization: `Bearer ${derived.key}` } });
+    expect(keys.status).toBe(403);
+    const search = await fetch(`${meili.url}/indexes/activities/search`, { method: 'POST', headers: { authorization: `Bearer ${derived.key}`, 'content-type': 'application/json' }, body: '{"q":"koor"}' });
+    expect(search.status).toBe(200);
+  });
+
+  it('keeps asking while Meilisearch does not answer, instead of using the master key', async () => {
+    const port = await findFreePort();
+    const waits: number[] = [];
+    await expect(
+      deriveSearchKey(`http://127.0.0.1:${port}`, 'a-master-key-0123456789', 'activities', { maxAttempts: 3, onWait: (attempt) => waits.push(attempt), sleep: async () => {} }),
+    ).rejects.toThrow();
+    expect(waits).toEqual([1, 2]);
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_PORT, loadConfig } from '../src/config.js';
-import { TokenBuckets } from '../src/rate-limit.js';
+import { TokenBucketLimiter } from '../src/http/rate-limit.js';
 import { createApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
 import type { SearchBackend } from '../src/backend.js';
 
 describe('configuration', () => {
   it('has defaults, reads the environment, and lets flags win', () => {
-    expect(loadConfig([], {})).toMatchObject({ port: DEFAULT_PORT, meiliUrl: 'http://127.0.0.1:7700', index: 'activities', corsOrigins: [] });
+    expect(loadConfig([], {})).toMatchObject({ port: DEFAULT_PORT, meiliUrl: 'http://127.0.0.1:7700', index: 'activities', corsOrigins: [], meiliTimeoutMs: 2000, trustProxy: 0 });
+    expect(loadConfig(['--trust-proxy', '2'], {}).trustProxy).toBe(2);
+    expect(loadConfig([], { TRUST_PROXY: 'true' }).trustProxy).toBe(1);
     const c = loadConfig(['--port=9000', '--index', 'live'], { PORT: '8000', MEILI_URL: 'http://meili:7700/', CORS_ORIGINS: 'https://a.nl, https://b.nl', MEILI_KEY: 'k' });
     expect(c).toMatchObject({ port: 9000, index: 'live', meiliUrl: 'http://meili:7700', corsOrigins: ['https://a.nl', 'https://b.nl'], meiliKey: 'k' });
   });
@@ -28,12 +30,12 @@ describe('configuration', () => {
 describe('rate limit', () => {
   it('refills tokens over time', () => {
     let now = 0;
-    const b = new TokenBuckets(2, 3, () => now);
-    expect([b.take('a'), b.take('a'), b.take('a')]).toEqual([0, 0, 0]);
-    expect(b.take('a')).toBe(1);
-    expect(b.take('b')).toBe(0);
+    const b = new TokenBucketLimiter({ refillPerSecond: 2, capacity: 3 }, () => new Date(now));
+    expect([b.take('a'), b.take('a'), b.take('a')]).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(b.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(b.take('b')).toEqual({ ok: true });
     now += 500;
-    expect(b.take('a')).toBe(0);
+    expect(b.take('a')).toEqual({ ok: true });
   });
 
   it('answers 429 problem+json with Retry-After per client IP', async () => {
@@ -45,7 +47,7 @@ describe('rate limit', () => {
       indexVersion: async () => 'v1',
       ready: async () => true,
     };
-    const app = createApp({ backend, config: defaultConfig({ rateLimitPerSecond: 1, rateLimitBurst: 2, trustProxy: true }), log: () => {}, clock: () => new Date(0) });
+    const app = createApp({ backend, config: defaultConfig({ rateLimitPerSecond: 1, rateLimitBurst: 2, trustProxy: 1 }), log: () => {}, clock: () => new Date(0) });
     const ip = (a: string) => ({ headers: { 'X-Forwarded-For': a } });
     expect((await app.request('/v1/taxonomy', ip('10.0.0.1'))).status).toBe(200);
     expect((await app.request('/v1/taxonomy', ip('10.0.0.1'))).status).toBe(200);

@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createReferralsApp, type ReferralsDeps } from '../src/referrals/app.js';
 import { createArrayReferralLookup } from '../src/referrals/lookup.js';
 import { signBody } from '../src/referrals/signature.js';
 import { MemoryReferralStore } from '../src/referrals/store.js';
-import { SECRET_A, SECRET_B, activity, captureLogger, listen, postJson, referralBody, type Listening } from './referrals/helpers.js';
+import { staticRoutes, type IntakeRoute } from '../src/referrals/routes.js';
+import { SECRET_A, SECRET_B, activity, captureLogger, listen, postJson, referralBody, trustedReferrer, type Listening } from './referrals/helpers.js';
 
 const servers: Listening[] = [];
 afterEach(async () => {
@@ -30,17 +31,32 @@ async function scriptedIntake(script: Array<number | 'hang'>) {
   return { url: `${server.url}/referrals`, hits };
 }
 
-function setup(options: { intakeUrl?: string | null; secrets?: Record<string, string>; deps?: Partial<ReferralsDeps>; extra?: ReturnType<typeof activity>[] } = {}) {
-  const act = activity({ id: 'act-1', intake: { url: options.intakeUrl === undefined ? 'http://127.0.0.1:9/referrals' : options.intakeUrl, email: 'intake@welzijn-a.example' } });
+const AUDIENCE = 'http://api.test';
+const PROBLEMS = `${AUDIENCE}/problems`;
+let referrer: Awaited<ReturnType<typeof trustedReferrer>>;
+beforeAll(async () => {
+  referrer = await trustedReferrer(AUDIENCE);
+});
+
+/**
+ * The relay on its own, mounted at /v1/referrals. `intakeUrl` is the operator's route for
+ * org-a (null: no route); the feed's own intake URL points elsewhere and must never be used.
+ * `request` signs POST / with a valid referrer token unless the test sets Authorization itself.
+ */
+function setup(options: { intakeUrl?: string | null; routes?: Record<string, IntakeRoute>; deps?: Partial<ReferralsDeps>; extra?: ReturnType<typeof activity>[] } = {}) {
+  const act = activity({ id: 'act-1', intake: { url: 'http://127.0.0.1:9/feed-intake', email: 'intake@welzijn-a.example' } });
   const activities = [act, ...(options.extra ?? [])];
   const store = new MemoryReferralStore();
   const logger = captureLogger();
-  const secrets = options.secrets ?? { 'org-a': SECRET_A };
+  const intakeUrl = options.intakeUrl === undefined ? 'http://127.0.0.1:9/referrals' : options.intakeUrl;
+  const routes = options.routes ?? (intakeUrl === null ? {} : { 'org-a': { secret: SECRET_A, intakeUrl } });
   const sleeps: number[] = [];
   const referrals = createReferralsApp({
     ...createArrayReferralLookup(activities),
     store,
-    secrets: (org) => secrets[org],
+    routes: staticRoutes(new Map(Object.entries(routes))),
+    referrers: referrer.verifier,
+    allowPrivateIntake: true,
     publicBaseUrl: 'http://api.test/',
     logger,
     delivery: { attempts: 3, baseDelayMs: 10, maxDelayMs: 40, timeoutMs: 300 },
@@ -53,8 +69,15 @@ function setup(options: { intakeUrl?: string | null; secrets?: Record<string, st
   });
   const parent = new OpenAPIHono();
   parent.route('/v1/referrals', referrals);
-  const request = (path: string, init?: RequestInit) => parent.request(`/v1/referrals${path === '/' ? '' : path}`, init);
-  return { parent, store, logger, request, sleeps, activity: act };
+  const raw = (path: string, init?: RequestInit) => parent.request(`/v1/referrals${path === '/' ? '' : path}`, init);
+  const request = async (path: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    if (path === '/' && init?.method === 'POST' && !headers.has('authorization')) {
+      for (const [k, v] of Object.entries(await referrer.authorization())) headers.set(k, v);
+    }
+    return raw(path, { ...init, headers });
+  };
+  return { parent, store, logger, request, raw, sleeps, activity: act };
 }
 
 async function createReferral(ctx: ReturnType<typeof setup>, body = referralBody()) {
@@ -109,7 +132,7 @@ describe('POST /v1/referrals validation', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const problem = (await res.json()) as { type: string; status: number; errors: Array<{ parameter: string; pointer: string }> };
     expect(problem.status).toBe(400);
-    expect(problem.type).toBe('https://sociale-kaart.nl/problems/invalid-referral');
+    expect(problem.type).toBe(`${PROBLEMS}/invalid-referral`);
     expect(problem.errors.map((e) => e.parameter).sort()).toEqual([...fields].sort());
     for (const e of problem.errors) expect(e.pointer).toBe(`/${e.parameter.replaceAll('.', '/')}`);
     expect(intake.hits).toHaveLength(0);
@@ -142,14 +165,14 @@ describe('POST /v1/referrals targets', () => {
     const ctx = setup();
     const res = await ctx.request('/', postJson(referralBody({ activityId: 'missing' })));
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/activity-not-found', status: 404 });
+    expect(await res.json()).toMatchObject({ type: `${PROBLEMS}/activity-not-found`, status: 404 });
   });
 
   it('answers 404 when no welzijnscoach is known for the postcode', async () => {
     const ctx = setup();
     const res = await ctx.request('/', postJson(referralBody({ target: 'coach', activityId: undefined, postcode: '1011 AB' })));
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/no-welzijnscoach' });
+    expect(await res.json()).toMatchObject({ type: `${PROBLEMS}/no-welzijnscoach` });
   });
 
   it.each([
@@ -161,21 +184,20 @@ describe('POST /v1/referrals targets', () => {
     const ctx = setup({ extra: [activity({ id: 'act-x', intake: { url: intake.url, email: null }, ...overrides })] });
     const res = await ctx.request('/', postJson(referralBody({ activityId: 'act-x' })));
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/not-accepting-referrals', contact: { phone: '030 123 4567' } });
+    expect(await res.json()).toMatchObject({ type: `${PROBLEMS}/not-accepting-referrals`, contact: { phone: '030 123 4567' } });
     expect(intake.hits).toHaveLength(0);
   });
 
   it.each([
-    ['no intake URL', { intakeUrl: null }],
-    ['no secret configured for its organisation', { secrets: { 'org-other': SECRET_B } }],
-    ['a plain-http intake on another host', { intakeUrl: 'http://intake.example.nl/referrals' }],
+    ['no operator route (whatever intake URL its feed names)', { intakeUrl: null }],
+    ['a route for another organisation only', { routes: { 'org-other': { secret: SECRET_B, intakeUrl: 'http://127.0.0.1:9/referrals' } } }],
   ])('answers 422 no-electronic-intake with the provider\'s contact details for %s', async (_what, options) => {
     const ctx = setup(options);
     const res = await ctx.request('/', postJson(referralBody()));
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toMatchObject({
-      type: 'https://sociale-kaart.nl/problems/no-electronic-intake',
+      type: `${PROBLEMS}/no-electronic-intake`,
       status: 422,
       target: { type: 'activity', activityId: 'act-1', organizationId: 'org-a', organizationName: 'Welzijn A' },
       contact: { phone: '030 123 4567', email: 'info@welzijn-a.example', intakeEmail: 'intake@welzijn-a.example' },
@@ -185,12 +207,14 @@ describe('POST /v1/referrals targets', () => {
 });
 
 describe('POST /v1/referrals delivery', () => {
-  it('delivers to the operator-configured intake route instead of the feed\'s URL', async () => {
+  it('delivers to the operator-configured intake route, never to the feed\'s URL', async () => {
     const intake = await scriptedIntake([202]);
-    const ctx = setup({ intakeUrl: null, deps: { intakeUrlFor: (org) => (org === 'org-a' ? intake.url : undefined) } });
-    const res = await ctx.request('/', postJson(referralBody()));
+    const feedIntake = await scriptedIntake([202]);
+    const ctx = setup({ intakeUrl: intake.url, extra: [activity({ id: 'act-feed', intake: { url: feedIntake.url, email: null } })] });
+    const res = await ctx.request('/', postJson(referralBody({ activityId: 'act-feed' })));
     expect(res.status).toBe(202);
     expect(intake.hits).toHaveLength(1);
+    expect(feedIntake.hits).toHaveLength(0);
     expect(intake.hits[0]!.headers['x-sk-signature']).toBe(signBody(SECRET_A, intake.hits[0]!.body, intake.hits[0]!.headers['x-sk-timestamp']!));
   });
 
@@ -260,7 +284,9 @@ describe('POST /v1/referrals delivery', () => {
     expect(res.status).toBe(502);
     expect(intake.hits).toHaveLength(3);
     const problem = (await res.json()) as { type: string; referralId: string; contact: { phone: string } };
-    expect(problem).toMatchObject({ type: 'https://sociale-kaart.nl/problems/delivery-failed', contact: { phone: '030 123 4567' } });
+    expect(problem).toMatchObject({ type: `${PROBLEMS}/delivery-failed`, contact: { phone: '030 123 4567' } });
+    // The caller learns that delivery failed, not what the target answered.
+    expect(JSON.stringify(problem)).not.toMatch(/503|HTTP|answered|127\.0\.0\.1/);
     expect((await ctx.store.get(problem.referralId))!.status).toBe('delivery_failed');
     expect(ctx.logger.lines.some((l) => l.includes('referral.delivery_failed') && l.includes('"attempts":3'))).toBe(true);
   });
@@ -298,7 +324,7 @@ describe('POST /v1/referrals delivery', () => {
 describe('POST /v1/referrals/{id}/status', () => {
   async function withReferral() {
     const intake = await scriptedIntake([202]);
-    const ctx = setup({ intakeUrl: intake.url, secrets: { 'org-a': SECRET_A, 'org-b': SECRET_B } });
+    const ctx = setup({ routes: { 'org-a': { secret: SECRET_A, intakeUrl: intake.url }, 'org-b': { secret: SECRET_B, intakeUrl: intake.url } } });
     const created = await createReferral(ctx);
     return { ctx, created };
   }
@@ -321,7 +347,7 @@ describe('POST /v1/referrals/{id}/status', () => {
     const { ctx, created } = await withReferral();
     const res = await ctx.request(`/${created.referralId}/status`, signedStatus({ status: 'closed' }, { secret: SECRET_B }));
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/invalid-signature' });
+    expect(await res.json()).toMatchObject({ type: `${PROBLEMS}/invalid-signature` });
     expect((await ctx.store.get(created.referralId))!.status).toBe('sent');
   });
 
@@ -335,7 +361,7 @@ describe('POST /v1/referrals/{id}/status', () => {
     const { ctx, created } = await withReferral();
     const old = await ctx.request(`/${created.referralId}/status`, signedStatus({ status: 'closed' }, { at: new Date(Date.now() - 301_000) }));
     expect(old.status).toBe(401);
-    expect(await old.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/signature-expired' });
+    expect(await old.json()).toMatchObject({ type: `${PROBLEMS}/signature-expired` });
     const future = await ctx.request(`/${created.referralId}/status`, signedStatus({ status: 'closed' }, { at: new Date(Date.now() + 120_000) }));
     expect(future.status).toBe(401);
     const fine = await ctx.request(`/${created.referralId}/status`, signedStatus({ status: 'closed' }, { at: new Date(Date.now() - 240_000) }));
@@ -348,7 +374,7 @@ describe('POST /v1/referrals/{id}/status', () => {
     expect((await ctx.request(`/${created.referralId}/status`, init)).status).toBe(200);
     const replay = await ctx.request(`/${created.referralId}/status`, init);
     expect(replay.status).toBe(409);
-    expect(await replay.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/replayed-signature' });
+    expect(await replay.json()).toMatchObject({ type: `${PROBLEMS}/replayed-signature` });
     expect((await ctx.store.get(created.referralId))!.history.filter((e) => e.status === 'received')).toHaveLength(1);
   });
 
@@ -396,8 +422,16 @@ describe('POST /v1/referrals/{id}/status', () => {
     const intake = await listen(intakeApp.fetch);
     servers.push(intake);
     const act = activity({ id: 'act-1', intake: { url: `${intake.url}/referrals`, email: null } });
-    referrals = createReferralsApp({ ...createArrayReferralLookup([act]), store, secrets: () => SECRET_A, publicBaseUrl: 'http://api.test', logger: captureLogger() });
-    const res = await referrals.request('/', postJson(referralBody()));
+    referrals = createReferralsApp({
+      ...createArrayReferralLookup([act]),
+      store,
+      routes: { routeFor: () => ({ secret: SECRET_A, intakeUrl: `${intake.url}/referrals` }) },
+      referrers: referrer.verifier,
+      allowPrivateIntake: true,
+      publicBaseUrl: 'http://api.test',
+      logger: captureLogger(),
+    });
+    const res = await referrals.request('/', postJson(referralBody(), await referrer.authorization()));
     expect(res.status).toBe(202);
     const { referralId } = (await res.json()) as { referralId: string };
     const stored = (await store.get(referralId))!;

@@ -8,8 +8,9 @@ import { createIntakeReceiver, type ReceivedReferral } from '../../../examples/i
 import { createReferralsApp } from '../src/referrals/app.js';
 import { createArrayReferralLookup } from '../src/referrals/lookup.js';
 import { signBody } from '../src/referrals/signature.js';
+import { staticRoutes } from '../src/referrals/routes.js';
 import { FileReferralStore } from '../src/referrals/store.js';
-import { SECRET_A, activity, captureLogger, listen, postJson, referralBody, type CapturedLogger, type Listening } from './referrals/helpers.js';
+import { SECRET_A, activity, captureLogger, listen, postJson, referralBody, trustedReferrer, type CapturedLogger, type Listening } from './referrals/helpers.js';
 
 // Distinctive values that must never reach disk or a log line.
 const NAME = 'Xantippe Zwartkruis-Quellinck';
@@ -51,12 +52,18 @@ async function start(storeFile = join(dir, 'referrals.jsonl')) {
   const receiver = createIntakeReceiver({ secret: SECRET_A, organizationId: 'org-a', apiBase: relay.url });
   receiverFetch = receiver.fetch;
 
-  const coach = activity({ id: 'coach-utrecht', title: 'Welzijnscoach Utrecht', isWelzijnscoach: true, intake: { url: `${receiverServer.url}/referrals`, email: null } });
-  const act = activity({ id: 'act-1', intake: { url: `${receiverServer.url}/referrals`, email: null } });
+  const coach = activity({ id: 'coach-utrecht', title: 'Welzijnscoach Utrecht', isWelzijnscoach: true });
+  const act = activity({ id: 'act-1' });
+  // The operator's route for org-a: the receiver on loopback (hence the development flag).
+  const routes = staticRoutes(new Map([['org-a', { secret: SECRET_A, intakeUrl: `${receiverServer.url}/referrals` }]]));
+  const referrer = await trustedReferrer(relay.url);
   const build = async () => {
     const store = await FileReferralStore.open(storeFile);
     const app = new OpenAPIHono();
-    app.route('/v1/referrals', createReferralsApp({ ...createArrayReferralLookup([coach, act]), store, secrets: (o) => (o === 'org-a' ? SECRET_A : undefined), publicBaseUrl: relay.url, logger }));
+    app.route(
+      '/v1/referrals',
+      createReferralsApp({ ...createArrayReferralLookup([coach, act]), store, routes, referrers: referrer.verifier, allowPrivateIntake: true, publicBaseUrl: relay.url, logger }),
+    );
     relayFetch = (r, env) => app.fetch(r, env as object | undefined);
     return store;
   };
@@ -64,6 +71,8 @@ async function start(storeFile = join(dir, 'referrals.jsonl')) {
   return {
     relay,
     receiverUrl: receiverServer.url,
+    /** A referral POST as the GP's browser sends it, with the HIS's referrer token. */
+    refer: async (body: unknown) => fetch(`${relay.url}/v1/referrals`, postJson(body, await referrer.authorization())),
     get store() {
       return store;
     },
@@ -81,7 +90,7 @@ async function received(receiverUrl: string): Promise<ReceivedReferral[]> {
 describe('referral loop over real HTTP', () => {
   it('relays to the intake, the intake reports back, and the GP sees the history', async () => {
     const env = await start();
-    const res = await fetch(`${env.relay.url}/v1/referrals`, postJson(referralBody({ target: 'coach', activityId: undefined, postcode: '3512 AB' })));
+    const res = await env.refer(referralBody({ target: 'coach', activityId: undefined, postcode: '3512 AB' }));
     expect(res.status).toBe(202);
     const created = (await res.json()) as { referralId: string; statusUrl: string; target: { title: string } };
     expect(created.target.title).toBe('Welzijnscoach Utrecht');
@@ -115,7 +124,7 @@ describe('referral loop over real HTTP', () => {
 
   it('keeps referrals, statuses and seen signatures across a restart of the API', async () => {
     const env = await start();
-    const created = (await (await fetch(`${env.relay.url}/v1/referrals`, postJson(referralBody()))).json()) as { referralId: string; statusUrl: string };
+    const created = (await (await env.refer(referralBody())).json()) as { referralId: string; statusUrl: string };
     const statusPath = `${env.relay.url}/v1/referrals/${created.referralId}/status`;
     const raw = JSON.stringify({ status: 'started', referralId: created.referralId });
     const ts = Math.floor(Date.now() / 1000);
@@ -141,9 +150,9 @@ describe('referral loop over real HTTP', () => {
       patient: { name: NAME, contactPreference: 'phone', phone: PHONE, email: EMAIL, address: ADDRESS },
       referrer: { name: REFERRER, practice: 'Huisartsenpraktijk Lombok' },
     });
-    const created = (await (await fetch(`${env.relay.url}/v1/referrals`, postJson(body))).json()) as { referralId: string; statusUrl: string };
+    const created = (await (await env.refer(body)).json()) as { referralId: string; statusUrl: string };
     // A failing delivery and an invalid request log too.
-    await fetch(`${env.relay.url}/v1/referrals`, postJson({ ...body, consent: false }));
+    await env.refer({ ...body, consent: false });
     expect((await fetch(`${env.receiverUrl}/referrals/${created.referralId}/status`, postJson({ status: 'received' }))).status).toBe(200);
     await env.restart();
     await env.store.close();
@@ -157,6 +166,8 @@ describe('referral loop over real HTTP', () => {
     expect(files.length).toBeGreaterThan(0);
     const stored = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
     expect(stored).toContain(created.referralId);
+    // The referring practice (the token's sub) is kept with the referral: it is not patient data.
+    expect(stored).toContain('AGB-01234567');
     expect(logger.lines.join('\n')).toContain(created.referralId);
     for (const haystack of [stored, logger.lines.join('\n'), consoleLines.join('\n')]) {
       for (const secret of [NAME, 'Xantippe', 'Quellinck', PHONE, PHONE.replaceAll(' ', ''), EMAIL, ADDRESS, 'Kromme Nieuwegracht', NOTE, 'kanarie', REFERRER, 'Lombok']) {

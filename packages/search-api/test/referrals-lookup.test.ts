@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openReferralStore, parseReferralSecrets, referralConfigFromEnv } from '../src/referrals/config.js';
+import { openReferralStore, referralConfigFromEnv } from '../src/referrals/config.js';
+import { firstRoute, parseReferralRoutes, staticRoutes } from '../src/referrals/routes.js';
 import { createArrayReferralLookup, pickWelzijnscoach } from '../src/referrals/lookup.js';
 import { FileReferralStore, MemoryReferralStore } from '../src/referrals/store.js';
-import { SECRET_A, SECRET_B, activity } from './referrals/helpers.js';
+import { SECRET_A, SECRET_B, activity, referrerKeyPair, referrerToken } from './referrals/helpers.js';
 
 const at = (gemeente: string, lat: number, lng: number) => ({
   location: { name: null, street: null, postcode: null, city: gemeente, gemeente },
@@ -48,41 +49,57 @@ describe('pickWelzijnscoach', () => {
 });
 
 describe('referral configuration', () => {
-  it('parses per-organisation secrets and refuses short ones', () => {
-    expect(parseReferralSecrets(JSON.stringify({ 'org-a': SECRET_A })).get('org-a')).toBe(SECRET_A);
-    expect(() => parseReferralSecrets('{"org-a":"short"}')).toThrow(/org-a.*32/);
-    expect(() => parseReferralSecrets('["x"]')).toThrow(/JSON object/);
-    expect(() => parseReferralSecrets('nope')).toThrow(/JSON object/);
+  const route = (secret: string, intakeUrl = 'https://intake.example.nl/referrals') => ({ secret, intakeUrl });
+
+  it('parses routes, each with its own intake, and refuses short secrets', () => {
+    expect(parseReferralRoutes(JSON.stringify({ 'org-a': route(SECRET_A) })).get('org-a')).toEqual(route(SECRET_A));
+    expect(() => parseReferralRoutes(JSON.stringify({ 'org-a': route('short') }))).toThrow(/"org-a".*32/);
+    expect(() => parseReferralRoutes('["x"]')).toThrow(/JSON object/);
+    expect(() => parseReferralRoutes('nope')).toThrow(/JSON object/);
+    expect(() => parseReferralRoutes(JSON.stringify({ x: { secret: SECRET_A, intakeUrl: 'javascript:alert(1)' } }))).toThrow(/referral route "x": intakeUrl must be an https URL/);
   });
 
-  it('parses intake routes with an operator intake URL and a "*" route for everyone else', () => {
-    const config = referralConfigFromEnv(
-      { SK_REFERRAL_SECRETS: JSON.stringify({ 'org-a': SECRET_A, '*': { secret: SECRET_B, intakeUrl: 'https://intake.regio.example/referrals' } }) },
-      { defaultPublicBaseUrl: 'http://127.0.0.1:8787' },
-    );
-    expect(config.secrets('org-a')).toBe(SECRET_A);
-    expect(config.intakeUrlFor('org-a')).toBeUndefined();
-    expect(config.secrets('org-z')).toBe(SECRET_B);
-    expect(config.intakeUrlFor('org-z')).toBe('https://intake.regio.example/referrals');
-    expect(() => parseReferralSecrets(JSON.stringify({ x: { secret: SECRET_A, intakeUrl: 'javascript:alert(1)' } }))).toThrow(/intakeUrl of organisation "x"/);
-    expect(() => parseReferralSecrets(JSON.stringify({ x: { intakeUrl: 'https://a.example' } }))).toThrow(/"x".*32/);
+  it.each([
+    ['a bare secret for an organisation', { 'org-a': SECRET_A }, /"org-a".*intakeUrl/],
+    ['a "*" route without intakeUrl', { '*': { secret: SECRET_B } }, /referral route "\*" has no intakeUrl/],
+    ['an http intake without the development flag', { 'org-a': route(SECRET_A, 'http://intake.example.nl/r') }, /"org-a": intakeUrl must be https/],
+  ])('refuses %s, naming the entry', (_what, routes, message) => {
+    expect(() => parseReferralRoutes(JSON.stringify(routes))).toThrow(message);
   });
 
-  it('reads the environment, secrets from a file when given', () => {
+  it('routes an organisation to its own entry, else to "*"', async () => {
+    const routes = staticRoutes(parseReferralRoutes(JSON.stringify({ 'org-a': route(SECRET_A), '*': route(SECRET_B, 'https://intake.regio.example/referrals') })));
+    expect(await routes.routeFor('org-a')).toEqual(route(SECRET_A));
+    expect(await routes.routeFor('org-z')).toEqual(route(SECRET_B, 'https://intake.regio.example/referrals'));
+    const chained = firstRoute(staticRoutes(new Map()), routes);
+    expect(await chained.routeFor('org-a')).toEqual(route(SECRET_A));
+    expect(await firstRoute(staticRoutes(new Map())).routeFor('org-a')).toBeUndefined();
+  });
+
+  it('reads the environment: routes and keys from files, and refuses routes without referrer keys', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sk-ref-config-'));
     try {
-      const file = join(dir, 'secrets.json');
-      writeFileSync(file, JSON.stringify({ 'org-file': SECRET_A }));
-      const config = referralConfigFromEnv(
-        { SK_REFERRAL_SECRETS_FILE: file, SK_REFERRAL_SECRETS: '{}', SK_PUBLIC_BASE_URL: 'https://api.example.nl/', SK_REFERRAL_STORE: join(dir, 'r.jsonl'), SK_REFERRAL_ALLOW_HTTP_INTAKE: '1' },
-        { defaultPublicBaseUrl: 'http://127.0.0.1:8787' },
-      );
-      expect(config.secrets('org-file')).toBe(SECRET_A);
-      expect(config.secrets('other')).toBeUndefined();
-      expect(config).toMatchObject({ publicBaseUrl: 'https://api.example.nl', storePath: join(dir, 'r.jsonl'), allowInsecureIntake: true, organizations: ['org-file'] });
+      const file = join(dir, 'routes.json');
+      writeFileSync(file, JSON.stringify({ 'org-file': route(SECRET_A, 'http://127.0.0.1:9/r') }));
+      const jwksFile = join(dir, 'jwks.json');
+      const key = await referrerKeyPair();
+      writeFileSync(jwksFile, JSON.stringify({ keys: [key.publicJwk] }));
+      const env = { SK_REFERRAL_SECRETS_FILE: file, SK_REFERRAL_SECRETS: '{}', SK_PUBLIC_BASE_URL: 'https://api.example.nl/', SK_REFERRAL_STORE: join(dir, 'r.jsonl'), SK_REFERRAL_ALLOW_PRIVATE_INTAKE: '1', SK_REFERRER_JWKS_FILE: jwksFile };
+      const config = referralConfigFromEnv(env, { defaultPublicBaseUrl: 'http://127.0.0.1:8787' });
+      expect((await config.routes.routeFor('org-file'))?.secret).toBe(SECRET_A);
+      expect(await config.routes.routeFor('other')).toBeUndefined();
+      expect(config).toMatchObject({ publicBaseUrl: 'https://api.example.nl', storePath: join(dir, 'r.jsonl'), allowPrivateIntake: true, organizations: ['org-file'] });
+      expect(await config.referrers!.verify(await referrerToken(key, { audience: 'https://api.example.nl' }))).toEqual({ practice: 'AGB-01234567' });
+
       const defaults = referralConfigFromEnv({}, { defaultPublicBaseUrl: 'http://127.0.0.1:8787' });
-      expect(defaults).toMatchObject({ publicBaseUrl: 'http://127.0.0.1:8787', storePath: undefined, allowInsecureIntake: false, organizations: [] });
+      expect(defaults).toMatchObject({ publicBaseUrl: 'http://127.0.0.1:8787', storePath: undefined, allowPrivateIntake: false, organizations: [], referrers: undefined });
       expect(() => referralConfigFromEnv({ SK_PUBLIC_BASE_URL: 'ftp://x' }, { defaultPublicBaseUrl: 'http://x' })).toThrow(/SK_PUBLIC_BASE_URL/);
+      expect(() => referralConfigFromEnv({ ...env, SK_REFERRER_JWKS_FILE: undefined }, { defaultPublicBaseUrl: 'http://x' })).toThrow(/no referrer keys.*SK_REFERRER_JWKS_FILE/);
+      expect(() => referralConfigFromEnv({ ...env, SK_REFERRAL_ALLOW_PRIVATE_INTAKE: undefined }, { defaultPublicBaseUrl: 'http://x' })).toThrow(/"org-file": intakeUrl must be https/);
+      writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...key.publicJwk, d: 'secret' }] }));
+      expect(() => referralConfigFromEnv(env, { defaultPublicBaseUrl: 'http://x' })).toThrow(/SK_REFERRER_JWKS_FILE: holds a private key/);
+      expect(() => referralConfigFromEnv({ ...env, SK_REFERRER_JWKS_FILE: join(dir, 'missing.json') }, { defaultPublicBaseUrl: 'http://x' })).toThrow(/SK_REFERRER_JWKS_FILE: cannot read/);
+      expect(() => referralConfigFromEnv({ ...env, SK_REFERRER_JWKS_FILE: undefined, SK_REFERRER_JWKS_URL: 'ftp://his.example' }, { defaultPublicBaseUrl: 'http://x' })).toThrow(/SK_REFERRER_JWKS_URL must be an https URL/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,11 +5,14 @@ import { useMeilisearch } from '@sociale-kaart/meili/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferralsApp } from '../src/referrals/app.js';
 import { createMeiliReferralLookup } from '../src/referrals/lookup.js';
+import { createMeiliBackend } from '../src/backend.js';
+import { staticRoutes } from '../src/referrals/routes.js';
 import { MemoryReferralStore } from '../src/referrals/store.js';
-import { SECRET_A, activity, captureLogger, listen, postJson, referralBody, type Listening } from './referrals/helpers.js';
+import { SECRET_A, activity, captureLogger, listen, postJson, referralBody, trustedReferrer, type Listening } from './referrals/helpers.js';
 
 const meili = useMeilisearch();
 let intake: Listening;
+let backend: ReturnType<typeof createMeiliBackend>;
 const hits: string[] = [];
 
 const utrecht = { location: { name: null, street: null, postcode: '3511 AB', city: 'Utrecht', gemeente: 'Utrecht' }, gemeente: 'Utrecht', _geo: { lat: 52.0884, lng: 5.1175 } };
@@ -32,21 +35,23 @@ beforeAll(async () => {
     activity({ id: 'coach-zeist-old', title: 'Oude coach', isWelzijnscoach: true, status: 'inactive', ...zeist, _geo: { lat: 52.0865, lng: 5.2441 } }),
   ];
   await waitForTask(meili.client, await meili.client.index('activities').addDocuments(docs));
+  backend = createMeiliBackend({ url: meili.url, apiKey: meili.masterKey, index: 'activities', timeoutMs: 2000 });
 });
 afterAll(async () => {
+  backend?.close();
   await intake?.close();
 });
 
 describe('createMeiliReferralLookup', () => {
   it('looks activities up by id', async () => {
-    const lookup = createMeiliReferralLookup(meili.client.index('activities'));
+    const lookup = createMeiliReferralLookup(backend);
     expect((await lookup.lookupActivity('koffie-utrecht'))?.title).toBe('Koffieochtend');
     expect(await lookup.lookupActivity('does-not-exist')).toBeNull();
     expect(await lookup.lookupActivity('bad id"')).toBeNull();
   });
 
   it('finds the welzijnscoach of the postcode\'s place, else the nearest within range', async () => {
-    const lookup = createMeiliReferralLookup(meili.client.index('activities'));
+    const lookup = createMeiliReferralLookup(backend);
     expect((await lookup.findWelzijnscoach('3512 AB'))?.id).toBe('coach-utrecht');
     expect((await lookup.findWelzijnscoach('3701'))?.id).toBe('coach-zeist');
     // Vleuten (gemeente Utrecht, place "Vleuten"): the nearest coach.
@@ -59,20 +64,23 @@ describe('createMeiliReferralLookup', () => {
   });
 
   it('drives the relay: a coach referral by postcode reaches the coach\'s intake', async () => {
+    const referrer = await trustedReferrer('http://api.test');
     const referrals = createReferralsApp({
-      ...createMeiliReferralLookup(meili.client.index('activities')),
+      ...createMeiliReferralLookup(backend),
       store: new MemoryReferralStore(),
-      secrets: (org) => (org === 'org-a' ? SECRET_A : undefined),
+      routes: staticRoutes(new Map([['org-a', { secret: SECRET_A, intakeUrl: `${intake.url}/referrals` }]])),
+      referrers: referrer.verifier,
+      allowPrivateIntake: true,
       publicBaseUrl: 'http://api.test',
       logger: captureLogger(),
     });
-    const res = await referrals.request('/', postJson(referralBody({ target: 'coach', activityId: undefined, postcode: '3581' })));
+    const res = await referrals.request('/', postJson(referralBody({ target: 'coach', activityId: undefined, postcode: '3581' }), await referrer.authorization()));
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ target: { type: 'coach', activityId: 'coach-utrecht', title: 'Welzijnscoach Utrecht' } });
     expect(JSON.parse(hits.at(-1)!)).toMatchObject({ targetType: 'coach', activity: { id: 'coach-utrecht' } });
-    // Zeist's coach has no intake: the fallback names its phone number.
-    const zeistRes = await referrals.request('/', postJson(referralBody({ target: 'coach', activityId: undefined, postcode: '3701 AA' })));
+    // Zeist's coach (org-zeist) has no operator route: the fallback names its phone number.
+    const zeistRes = await referrals.request('/', postJson(referralBody({ target: 'coach', activityId: undefined, postcode: '3701 AA' }), await referrer.authorization()));
     expect(zeistRes.status).toBe(422);
-    expect(await zeistRes.json()).toMatchObject({ type: 'https://sociale-kaart.nl/problems/no-electronic-intake', contact: { phone: '030 123 4567' } });
+    expect(await zeistRes.json()).toMatchObject({ type: 'http://api.test/problems/no-electronic-intake', contact: { phone: '030 123 4567' } });
   });
 });

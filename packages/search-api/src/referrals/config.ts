@@ -1,78 +1,91 @@
 /**
- * Referral settings from the environment, for the CLI:
- *   SK_REFERRAL_SECRETS       JSON object { "<organization.id>": "<secret>" | { "secret": "…", "intakeUrl": "https://…" } };
- *                             an intakeUrl here overrides the feed's (the operator routes referrals), and the key "*"
- *                             is the route for organisations without an entry of their own (a regional intake, such
- *                             as the welzijnscoaches' shared intake, that takes referrals for every provider)
- *   SK_REFERRAL_SECRETS_FILE  path of a file holding that JSON (preferred: keeps secrets out of the process list and env dumps)
- *   SK_PUBLIC_BASE_URL        public origin of the API, e.g. https://api.example.nl
+ * Referral settings from the environment, for the CLI (all documented in the README):
+ *   SK_REFERRAL_SECRETS       JSON { "<organization.id>": { "secret": "…", "intakeUrl": "https://…" } }; the key "*"
+ *                             is the route for every organisation without an entry of its own (a regional intake)
+ *   SK_REFERRAL_SECRETS_FILE  path of a file holding that JSON (preferred: keeps secrets out of env dumps)
+ *   SK_REFERRER_JWKS_FILE     JWKS file with the public keys of the HIS backends allowed to send referrals
+ *   SK_REFERRER_JWKS_URL      JWKS URL of a HIS vendor (fetched with a timeout, cached)
+ *   SK_PUBLIC_BASE_URL        public origin of the API (the referrer token's `aud`, status URLs, problem types)
  *   SK_REFERRAL_STORE         path of the JSON-lines store; unset: in memory (lost on restart)
- *   SK_REFERRAL_ALLOW_HTTP_INTAKE=1  allow http:// intake URLs on other hosts than loopback
+ *   SK_REFERRAL_ALLOW_PRIVATE_INTAKE=1  deliver over http and to loopback/private addresses (demo and tests only)
+ *
+ * Routes without referrer keys are a mistake (nobody could use them): refused at start.
+ * Neither configured: the API serves search only, and POST /v1/referrals answers 503.
  */
 import { readFileSync } from 'node:fs';
+import type { JSONWebKeySet } from 'jose';
+import { createReferrerVerifier, type ReferrerVerifier } from './referrer-token.js';
+import { RouteConfigError, parseReferralRoutes, staticRoutes, type IntakeRoute, type IntakeRoutes } from './routes.js';
 import { FileReferralStore, MemoryReferralStore, type ReferralStore } from './store.js';
 
-export const MIN_SECRET_LENGTH = 32;
-
-export interface IntakeRoute {
-  secret: string;
-  /** Where referrals for this organisation go, instead of the intake URL in the feed. */
-  intakeUrl?: string;
-}
+export { RouteConfigError as ReferralConfigError };
 
 export interface ReferralConfig {
-  secrets: (organizationId: string) => string | undefined;
-  /** The configured intake URL of an organisation (or of the "*" route), overriding the feed's. */
-  intakeUrlFor: (organizationId: string) => string | undefined;
+  routes: IntakeRoutes;
+  /** The organisations with a route of their own (and "*"), for the start-up log. */
   organizations: string[];
+  referrers: ReferrerVerifier | undefined;
   publicBaseUrl: string;
   storePath: string | undefined;
-  allowInsecureIntake: boolean;
+  allowPrivateIntake: boolean;
 }
 
-/** Parses the routes JSON (see the top of this file); throws with a message naming the bad entry. */
-export function parseReferralRoutes(text: string): Map<string, IntakeRoute> {
+const flag = (v: string | undefined) => v === '1' || v === 'true';
+
+function readFile(path: string, variable: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new RouteConfigError(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function parseJwks(text: string, variable: string): JSONWebKeySet {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error('referral secrets must be a JSON object { "<organization id>": "<secret>" }');
+    throw new RouteConfigError(`${variable}: not valid JSON`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error('referral secrets must be a JSON object { "<organization id>": "<secret>" }');
+  const keys = (parsed as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== 'object' || k === null || typeof (k as { kty?: unknown }).kty !== 'string')) {
+    throw new RouteConfigError(`${variable}: must be a JWKS { "keys": [ { "kty": …, … } ] } with at least one public key`);
   }
-  const map = new Map<string, IntakeRoute>();
-  for (const [org, value] of Object.entries(parsed)) {
-    const route: Partial<IntakeRoute> = typeof value === 'string' ? { secret: value } : typeof value === 'object' && value !== null ? (value as Partial<IntakeRoute>) : {};
-    if (typeof route.secret !== 'string' || route.secret.length < MIN_SECRET_LENGTH) {
-      throw new Error(`referral secret of organisation "${org}" must be a string of at least ${MIN_SECRET_LENGTH} characters`);
-    }
-    if (route.intakeUrl !== undefined && (typeof route.intakeUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(route.intakeUrl))) {
-      throw new Error(`intakeUrl of organisation "${org}" must be an http(s) URL`);
-    }
-    map.set(org, route.intakeUrl ? { secret: route.secret, intakeUrl: route.intakeUrl } : { secret: route.secret });
-  }
-  return map;
+  if (keys.some((k) => 'd' in (k as object))) throw new RouteConfigError(`${variable}: holds a private key ("d"); give the API public keys only`);
+  return parsed as JSONWebKeySet;
 }
 
-/** Parses `{ "<organization.id>": "<secret>" }` into secrets only. */
-export function parseReferralSecrets(text: string): Map<string, string> {
-  return new Map([...parseReferralRoutes(text)].map(([org, route]) => [org, route.secret]));
-}
-
+/** Reads and checks every referral setting; throws a ReferralConfigError naming the variable or route entry. */
 export function referralConfigFromEnv(env: NodeJS.ProcessEnv, { defaultPublicBaseUrl }: { defaultPublicBaseUrl: string }): ReferralConfig {
-  const text = env.SK_REFERRAL_SECRETS_FILE ? readFileSync(env.SK_REFERRAL_SECRETS_FILE, 'utf8') : env.SK_REFERRAL_SECRETS;
-  const routes = text ? parseReferralRoutes(text) : new Map<string, IntakeRoute>();
-  const route = (organizationId: string) => routes.get(organizationId) ?? routes.get('*');
+  const allowPrivateIntake = flag(env.SK_REFERRAL_ALLOW_PRIVATE_INTAKE);
+  const text = env.SK_REFERRAL_SECRETS_FILE ? readFile(env.SK_REFERRAL_SECRETS_FILE, 'SK_REFERRAL_SECRETS_FILE') : env.SK_REFERRAL_SECRETS;
+  const routes = text ? parseReferralRoutes(text, { allowHttp: allowPrivateIntake }) : new Map<string, IntakeRoute>();
   const publicBaseUrl = (env.SK_PUBLIC_BASE_URL || defaultPublicBaseUrl).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new Error(`SK_PUBLIC_BASE_URL must be an http(s) origin, not "${publicBaseUrl}"`);
+  if (!/^https?:\/\/[^\s/]+$/.test(publicBaseUrl)) throw new RouteConfigError(`SK_PUBLIC_BASE_URL must be an http(s) origin, not "${publicBaseUrl}"`);
+
+  const jwks = env.SK_REFERRER_JWKS_FILE ? parseJwks(readFile(env.SK_REFERRER_JWKS_FILE, 'SK_REFERRER_JWKS_FILE'), 'SK_REFERRER_JWKS_FILE') : undefined;
+  let jwksUrl: URL | undefined;
+  if (env.SK_REFERRER_JWKS_URL) {
+    try {
+      jwksUrl = new URL(env.SK_REFERRER_JWKS_URL);
+    } catch {
+      jwksUrl = undefined;
+    }
+    if (!jwksUrl || (jwksUrl.protocol !== 'https:' && !(allowPrivateIntake && jwksUrl.protocol === 'http:'))) {
+      throw new RouteConfigError('SK_REFERRER_JWKS_URL must be an https URL');
+    }
+  }
+  const referrers = jwks || jwksUrl ? createReferrerVerifier({ audience: publicBaseUrl, jwks, jwksUrl }) : undefined;
+  if (routes.size > 0 && !referrers) {
+    throw new RouteConfigError('referral routes are configured but no referrer keys: set SK_REFERRER_JWKS_FILE or SK_REFERRER_JWKS_URL (the HIS backends allowed to send referrals)');
+  }
   return {
-    secrets: (organizationId) => route(organizationId)?.secret,
-    intakeUrlFor: (organizationId) => route(organizationId)?.intakeUrl,
+    routes: staticRoutes(routes),
     organizations: [...routes.keys()],
+    referrers,
     publicBaseUrl,
     storePath: env.SK_REFERRAL_STORE || undefined,
-    allowInsecureIntake: env.SK_REFERRAL_ALLOW_HTTP_INTAKE === '1' || env.SK_REFERRAL_ALLOW_HTTP_INTAKE === 'true',
+    allowPrivateIntake,
   };
 }
 

@@ -2,7 +2,10 @@
  * Delivers a signed JSON body to a provider's intake webhook, retrying what may succeed on a
  * second try (timeouts, network errors, 5xx, 429) with bounded exponential backoff and jitter.
  * A 4xx means the provider rejected this request: retrying would not change its mind.
+ * Every attempt goes to the one address checked before the first (intake-target.ts).
+ * `error` is for the server log only: the caller never learns what the target answered.
  */
+import { postToTarget, type CheckedTarget } from './intake-target.js';
 import { signatureHeaders } from './signature.js';
 
 export interface DeliveryOptions {
@@ -23,12 +26,11 @@ export type DeliveryResult =
   | { ok: false; attempts: number; httpStatus?: number; error: string };
 
 export interface DeliverInput {
-  url: string;
+  target: CheckedTarget;
   secret: string;
   /** The exact JSON text to send and sign. */
   body: string;
   options?: Partial<DeliveryOptions>;
-  fetch?: typeof fetch;
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -40,7 +42,7 @@ export function backoffDelay(attempt: number, options: Pick<DeliveryOptions, 'ba
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+function retryAfterMs(header: string | undefined): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
@@ -49,18 +51,17 @@ function retryAfterMs(header: string | null): number | undefined {
 }
 
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  return typeof cause?.code === 'string' ? cause.code : (error as Error).message;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : (error as Error).name;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function deliverSigned({
-  url,
+  target,
   secret,
   body,
   options,
-  fetch: fetchImpl = globalThis.fetch,
   clock = () => new Date(),
   sleep = defaultSleep,
   random = Math.random,
@@ -72,22 +73,14 @@ export async function deliverSigned({
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let retryAfter: number | undefined;
     try {
-      const response = await fetchImpl(url, {
-        method: 'POST',
-        // Signed per attempt: a retry carries a fresh timestamp, the referralId stays the same.
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...signatureHeaders(secret, body, clock()) },
-        body,
-        // The signed body must not follow a redirect to wherever it points.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(opts.timeoutMs),
-      });
-      // The provider's answer is not needed; release the connection.
-      await response.body?.cancel().catch(() => {});
+      // Signed per attempt: a retry carries a fresh timestamp, the referralId stays the same.
+      const headers = { 'content-type': 'application/json', accept: 'application/json', ...signatureHeaders(secret, body, clock()) };
+      const response = await postToTarget(target, headers, body, opts.timeoutMs);
       if (response.status >= 200 && response.status < 300) return { ok: true, attempts: attempt, httpStatus: response.status };
       last = { httpStatus: response.status, error: `intake answered HTTP ${response.status}` };
       const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
       if (!retryable) return { ok: false, attempts: attempt, ...last };
-      retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      retryAfter = retryAfterMs(response.retryAfter);
     } catch (error) {
       const name = (error as Error).name;
       last = { error: name === 'TimeoutError' || name === 'AbortError' ? `intake did not answer within ${opts.timeoutMs} ms` : `intake unreachable (${describeNetworkError(error)})` };

@@ -1,7 +1,7 @@
 /**
  * Where a referral goes: an activity by id, or the welzijnscoach of the patient's gemeente.
  */
-import type { Index } from 'meilisearch';
+import { buildFilter } from '@sociale-kaart/meili';
 import { activityIdSchema, distanceKm, foldText, lookupPc4, type Activity } from '@sociale-kaart/schema';
 
 export interface ReferralLookup {
@@ -52,28 +52,31 @@ export function createArrayReferralLookup(activities: readonly Activity[], optio
   };
 }
 
-// Constant: nothing from the request reaches a filter string.
-const COACH_FILTER = 'isWelzijnscoach = true AND acceptsWelzijnOpRecept = true AND status = "active"';
+// Built from constants: nothing from the request reaches a filter string.
+const COACH_FILTER = buildFilter({ isWelzijnscoach: true, acceptsWelzijnOpRecept: true, status: ['active'] });
+
+/** The part of the API's SearchBackend (backend.ts) the lookups use: the same timeouts, deadline and 503s. */
+export interface ActivitySource {
+  getDocument<T = Activity>(id: string): Promise<T | null>;
+  search<T = Activity>(request: { q?: string; filter?: Array<string | string[]>; sort?: string[]; limit?: number }): Promise<{ hits: T[] }>;
+}
 
 /**
- * Both lookups over the live activity index:
- * `createReferralsApp({ ...createMeiliReferralLookup(client.index('activities')), ... })`.
+ * Both lookups over the live activity index, through the API's search backend:
+ * `createReferralsApp({ ...createMeiliReferralLookup(backend), ... })`. When Meilisearch does
+ * not answer, the backend's 503 (with Retry-After) reaches the caller.
  */
-export function createMeiliReferralLookup(index: Pick<Index<Activity>, 'getDocument' | 'search'>, options: CoachOptions = {}): ReferralLookup {
+export function createMeiliReferralLookup(source: ActivitySource, options: CoachOptions = {}): ReferralLookup {
   return {
     async lookupActivity(id) {
       if (!activityIdSchema.safeParse(id).success) return null;
-      try {
-        return await index.getDocument<Activity>(id);
-      } catch (error) {
-        if ((error as { response?: Response }).response?.status === 404) return null;
-        throw error;
-      }
+      return source.getDocument<Activity>(id);
     },
     async findWelzijnscoach(postcode) {
       const pc = lookupPc4(postcode);
       if (!pc) return null;
-      const result = await index.search<Activity>('', {
+      const result = await source.search<Activity>({
+        q: '',
         filter: COACH_FILTER,
         sort: [`_geoPoint(${pc.lat.toFixed(6)},${pc.lng.toFixed(6)}):asc`],
         limit: 50,

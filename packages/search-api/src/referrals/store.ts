@@ -1,6 +1,6 @@
 /**
- * What the relay remembers about a referral: ids, timestamps, the status history and a hash
- * of the GP's capability token. Never the patient's name, contact details, the note or the
+ * What the relay remembers about a referral: ids, timestamps, the status history, the
+ * referring practice (the referrer token's `sub`) and a hash of the GP's capability token. Never the patient's name, contact details, the note or the
  * reasons: those go straight to the provider and are forgotten.
  */
 import { mkdirSync } from 'node:fs';
@@ -31,6 +31,8 @@ export interface NewReferral {
   createdAt: string;
   /** Hex SHA-256 of the GP's capability token. */
   tokenHash: string;
+  /** The referring practice (`sub` of the referrer token, e.g. an AGB code). Not patient data. */
+  referrer?: string;
 }
 
 export interface ReferralRecord extends NewReferral {
@@ -76,6 +78,7 @@ function pickNew(r: NewReferral): NewReferral {
     organizationId: String(r.organizationId),
     createdAt: String(r.createdAt),
     tokenHash: String(r.tokenHash),
+    ...(r.referrer === undefined ? {} : { referrer: String(r.referrer) }),
   };
 }
 function pickEntry(e: ReferralStatusEntry): ReferralStatusEntry {

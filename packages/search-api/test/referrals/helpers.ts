@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { activitySchema, type Activity, type ActivityInput } from '@sociale-kaart/schema';
-import type { ReferralLogger } from '../../src/referrals/app.js';
+import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
+import type { Logger } from '../../src/http/log.js';
+import { createReferrerVerifier, type ReferrerVerifier } from '../../src/referrals/referrer-token.js';
 
 export const SECRET_A = 'test-secret-of-organisation-a-0123456789';
 export const SECRET_B = 'test-secret-of-organisation-b-9876543210';
@@ -70,7 +72,7 @@ export function listen(fetch: (request: Request, env?: unknown) => Response | Pr
   });
 }
 
-export interface CapturedLogger extends ReferralLogger {
+export interface CapturedLogger extends Logger {
   lines: string[];
 }
 
@@ -99,3 +101,37 @@ export const postJson = (body: unknown, headers: Record<string, string> = {}): R
   headers: { 'content-type': 'application/json', ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
+
+export interface ReferrerKeyPair {
+  kid: string;
+  alg: 'ES256' | 'EdDSA';
+  publicJwk: JWK;
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+}
+
+/** A HIS backend's signing key, made with jose like a real one. */
+export async function referrerKeyPair(alg: 'ES256' | 'EdDSA' = 'ES256', kid = `his-${alg.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`): Promise<ReferrerKeyPair> {
+  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+  return { kid, alg, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }, privateKey };
+}
+
+/** A referrer token as a HIS backend issues it; override claims or the header to break it. */
+export async function referrerToken(
+  key: ReferrerKeyPair,
+  { audience, claims = {}, lifetimeSeconds = 300, issuedAt = Math.floor(Date.now() / 1000), header = {} }: { audience: string; claims?: JWTPayload; lifetimeSeconds?: number; issuedAt?: number; header?: Record<string, unknown> },
+): Promise<string> {
+  return new SignJWT({ sub: 'AGB-01234567', ...claims })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...header })
+    .setIssuer('https://his.example.nl')
+    .setAudience(audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetimeSeconds)
+    .sign(key.privateKey);
+}
+
+/** One trusted HIS key, the verifier for it, and a ready `Authorization` header. */
+export async function trustedReferrer(audience: string): Promise<{ key: ReferrerKeyPair; verifier: ReferrerVerifier; authorization: () => Promise<Record<string, string>> }> {
+  const key = await referrerKeyPair();
+  const verifier = createReferrerVerifier({ audience, jwks: { keys: [key.publicJwk] } });
+  return { key, verifier, authorization: async () => ({ authorization: `Bearer ${await referrerToken(key, { audience })}` }) };
+}

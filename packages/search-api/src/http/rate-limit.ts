@@ -1,9 +1,14 @@
 /**
- * A token bucket per client: `capacity` requests at once, refilled at `refillPerSecond`.
- * In memory and per process; good enough to stop a runaway script, not a distributed limit.
+ * Token buckets per client key, and the one Hono middleware that applies them. In memory
+ * and per process: enough to stop a runaway script, not a distributed limit.
  */
+import type { Context, MiddlewareHandler } from 'hono';
+import { ProblemError } from './problem.js';
+
 export interface RateLimitOptions {
+  /** Requests allowed at once (the bucket size). */
   capacity: number;
+  /** Tokens added per second. */
   refillPerSecond: number;
 }
 
@@ -14,7 +19,7 @@ interface Bucket {
   at: number;
 }
 
-const MAX_BUCKETS = 10_000;
+const MAX_BUCKETS = 50_000;
 
 export class TokenBucketLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -56,4 +61,27 @@ export class TokenBucketLimiter {
       this.buckets.delete(key);
     }
   }
+}
+
+export interface RateLimitMiddlewareOptions extends RateLimitOptions {
+  /** Who a request counts against; see client-key.ts. */
+  key: (c: Context) => string;
+  clock?: () => Date;
+}
+
+/** 429 problem+json with Retry-After once a key's bucket is empty; CORS preflights are free. */
+export function rateLimit(options: RateLimitMiddlewareOptions | false): MiddlewareHandler {
+  if (options === false) return async (_c, next) => next();
+  const limiter = new TokenBucketLimiter(options, options.clock);
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const decision = limiter.take(options.key(c));
+    if (!decision.ok) {
+      throw new ProblemError(429, 'rate-limited', 'Too many requests', {
+        detail: `Slow down: try again in ${decision.retryAfterSeconds} s.`,
+        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      });
+    }
+    return next();
+  };
 }

@@ -1,0 +1,80 @@
+/**
+ * /v1: search, one activity, type-ahead suggestions and the taxonomy. Cross-cutting concerns
+ * (CORS, rate limit, deadline, errors, logs) are the root app's (app.ts).
+ */
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { activityResponseSchema, searchResponseSchema, type Activity } from '@sociale-kaart/schema';
+import type { SearchBackend } from './backend.js';
+import { toActivityResponse } from './hits.js';
+import { validationHook } from './http/errors.js';
+import { PROBLEM_CONTENT, problemResponses } from './http/openapi.js';
+import { notFound } from './http/problem.js';
+import type { Metrics } from './metrics.js';
+import { LruCache, type NearbyCounts } from './nearby.js';
+import { activityParamsSchema, activityQuerySchema, searchQuerySchema } from './params.js';
+import { normalizeSearchQuery, runSearch } from './search.js';
+import { createSuggestApp } from './suggest.js';
+import { createTaxonomyApp } from './taxonomy.js';
+
+export interface V1Deps {
+  backend: SearchBackend;
+  clock: () => Date;
+  metrics: Metrics;
+  /** ETag + 304 for answers that depend only on the URL and the live index (http/cache.ts). */
+  cacheable: MiddlewareHandler;
+  /** Switch off the bounding-box path for nearby queries (benchmarks, tests). */
+  fastNearby: boolean;
+  /** Hits and activities last checked longer ago are marked `stale` (0: never). */
+  staleAfterDays: number;
+}
+
+export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays }: V1Deps): OpenAPIHono {
+  // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
+  const nearbyCache = new LruCache<NearbyCounts>(2000);
+  const v1 = new OpenAPIHono({ defaultHook: validationHook() });
+  for (const path of ['/search', '/activities/*', '/suggest', '/taxonomy']) v1.use(path, cacheable);
+
+  v1.openapi(
+    createRoute({
+      method: 'get',
+      path: '/search',
+      summary: 'Search activities',
+      description:
+        'Full text, filters, need expansion and distance. With a place (postcode or near) and no q the results are sorted by distance; `total` may then be an estimate (`totalIsEstimate`).',
+      request: { query: searchQuerySchema },
+      responses: { 200: { description: 'Search results', content: { 'application/json': { schema: searchResponseSchema } } }, ...problemResponses },
+    }),
+    async (c) => {
+      const query = normalizeSearchQuery(c.req.valid('query'));
+      const { response, strategy } = await runSearch(backend, query, { now: clock(), fastNearby, nearbyCache, staleAfterDays });
+      metrics.searchStrategy(strategy);
+      return c.json(response, 200);
+    },
+  );
+
+  v1.openapi(
+    createRoute({
+      method: 'get',
+      path: '/activities/{id}',
+      summary: 'One activity',
+      request: { params: activityParamsSchema, query: activityQuerySchema },
+      responses: {
+        200: { description: 'The activity', content: { 'application/json': { schema: activityResponseSchema } } },
+        404: { description: 'Unknown activity', content: PROBLEM_CONTENT },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { lang } = c.req.valid('query');
+      const doc = await backend.getDocument<Activity>(id);
+      if (!doc) throw notFound(`There is no activity with id ${id}.`);
+      return c.json(toActivityResponse(doc, lang ?? 'nl', clock(), staleAfterDays), 200);
+    },
+  );
+
+  v1.route('/', createSuggestApp(backend));
+  v1.route('/', createTaxonomyApp());
+  return v1;
+}
