@@ -5,3 +5,5 @@ export * from './hsds.js';
 export * from './api.js';
 export * from './schedule.js';
 export * from './referral.js';
+export * from './defaults.js';
+export * from './limits.js';
