@@ -123,7 +123,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     cors({
       origin: (origin) => (allowAll ? '*' : config.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'If-None-Match'],
+      // Authorization: the referrer token that <sk-referral-button> sends with POST /v1/referrals.
+      allowHeaders: ['Content-Type', 'If-None-Match', 'Authorization'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,
     }),
