@@ -98,7 +98,7 @@ export function $$<T extends Element = HTMLElement>(el: Element, selector: strin
 }
 
 export function cardTitles(el: Element): string[] {
-  return $$(el, '.card h3').map((h) => h.textContent!.trim());
+  return $$(el, '.card .card-heading').map((h) => h.textContent!.trim());
 }
 
 export function statusText(el: Element): string {
@@ -188,4 +188,19 @@ export function providerPostsStatus(referralId: string, status: string, reason?:
 /** How many POST /v1/referrals the API has seen so far. */
 export function referralPosts(): Promise<number> {
   return executeServerCommand<number, undefined>('sk-referral-posts');
+}
+
+/** A fresh referrer token from the test back end (the HIS backend's part): valid until expireReferrerTokens(). */
+export function referrerToken(): Promise<string> {
+  return executeServerCommand<string, undefined>('sk-referrer-token');
+}
+
+/** Every referrer token issued so far expires, as a real one does after a few minutes. */
+export async function expireReferrerTokens(): Promise<void> {
+  await executeServerCommand('sk-referrer-tokens-expire');
+}
+
+/** The Authorization header of every POST /v1/referrals so far, oldest first (null: none sent). */
+export function referralAuthorizations(): Promise<(string | null)[]> {
+  return executeServerCommand<(string | null)[], undefined>('sk-referral-authorizations');
 }

@@ -3,6 +3,7 @@
 // referral relay mounted on a free loopback port, a real intake receiver (the provider's
 // side, examples/intake-receiver) that the relay delivers to, and a small proxy in front
 // of the API that can delay, break or log requests (stale-response and error-state tests).
+import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, createMeiliBackend, defaultConfig } from '@sociale-kaart/search-api';
@@ -126,6 +127,41 @@ async function loadActivities(meili, hostile) {
   return { client, count: docs.length };
 }
 
+/**
+ * The HIS backend's side of referrer tokens, as the widgets meet it: POST /v1/referrals needs
+ * `Authorization: Bearer <token>` with a token this back end issued and has not expired;
+ * anything else is answered 401 problem+json, before the relay sees the request. (The relay's
+ * own JWT checks have their tests in search-api; the widgets only carry an opaque token.)
+ */
+function referrerTokenGate() {
+  const valid = new Set();
+  const seen = [];
+  return {
+    issue() {
+      const token = `test-token-${randomBytes(12).toString('hex')}`;
+      valid.add(token);
+      return token;
+    },
+    expireAll() {
+      valid.clear();
+    },
+    /** The Authorization headers of every POST /v1/referrals so far (null: none sent). */
+    seen: () => [...seen],
+    /** A 401 Response for a request without a valid token, else null. */
+    refuse(req) {
+      const header = req.headers.get('authorization');
+      seen.push(header);
+      const m = /^Bearer (\S+)$/.exec(header ?? '');
+      if (m && valid.has(m[1])) return null;
+      const problem = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: header ? 'The referrer token is not valid (any more).' : 'No referrer token.' };
+      return new Response(JSON.stringify(problem), {
+        status: 401,
+        headers: { 'content-type': 'application/problem+json', 'access-control-allow-origin': '*', 'www-authenticate': 'Bearer' },
+      });
+    },
+  };
+}
+
 /** Starts Meilisearch, the search API and the proxy. Returns their URLs and one stop(). */
 export async function startTestBackend({ log = console.log, hostile = true } = {}) {
   const meili = await startMeilisearch();
@@ -155,8 +191,13 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     // Its public origin is known only once it listens, hence the late binding.
     let app = null;
     const seen = { referralPosts: 0 };
+    const tokens = referrerTokenGate();
     const apiServer = await serveFetch((req, env) => {
-      if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') seen.referralPosts++;
+      if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') {
+        seen.referralPosts++;
+        const refused = tokens.refuse(req);
+        if (refused) return refused;
+      }
       return app.fetch(req, env);
     });
     servers.push(apiServer);
@@ -194,6 +235,12 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       },
       /** How many POST /v1/referrals the API has seen. */
       referralPosts: () => seen.referralPosts,
+      /** A fresh referrer token, as a HIS backend would issue one. */
+      issueReferrerToken: () => tokens.issue(),
+      /** Every token issued so far expires (the next POST with one of them gets 401). */
+      expireReferrerTokens: () => tokens.expireAll(),
+      /** The Authorization headers of every POST /v1/referrals so far. */
+      referralAuthorizations: () => tokens.seen(),
       async stop() {
         await proxy.close();
         for (const s of servers) await closeServer(s);
