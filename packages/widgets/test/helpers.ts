@@ -148,10 +148,16 @@ async function loadAxe(): Promise<NonNullable<Window['axe']>> {
   return window.axe!;
 }
 
-/** Runs axe-core (WCAG 2.1 A + AA) on the element, shadow DOM included; fails on any violation. */
-export async function expectNoAxeViolations(el: Element, state: string): Promise<void> {
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core (WCAG 2.1 A + AA; with `bestPractice` also axe's best-practice rules such as
+ * heading-order) on the element or the whole document, shadow DOM included; fails on any violation.
+ */
+export async function expectNoAxeViolations(el: Element | Document, state: string, options: { bestPractice?: boolean } = {}): Promise<void> {
   const axe = await loadAxe();
-  const result = await axe.run(el, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+  const tags = options.bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS;
+  const result = await axe.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   const report = result.violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary}`).join('\n')}`)
     .join('\n');
