@@ -38,6 +38,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   /delay/{q}/{ms}/v1/…    a /search whose q equals {q} is held {ms} ms first
  *   /broken/v1/…            503 problem+json
  *   /flaky/{token}/v1/…     the first request per token answers 503, later ones are forwarded
+ *   /twins/{detail|plain}/v1/…  /suggest answers two activities with the same title (with or
+ *                           without the `detail` that tells them apart); the rest is forwarded
  *   /log, /log/reset        the requests seen (path, q, start and end time)
  */
 async function startProxy(apiOrigin) {
@@ -63,15 +65,19 @@ async function startProxy(apiOrigin) {
       res.writeHead(204, cors);
       return res.end();
     }
-    const m = /^\/(direct|broken|delay\/([^/]*)\/(\d+)|flaky\/([^/]+))(\/v1\/.*)$/.exec(url.pathname);
+    const m = /^\/(direct|broken|delay\/([^/]*)\/(\d+)|flaky\/([^/]+)|twins\/(detail|plain))(\/v1\/.*)$/.exec(url.pathname);
     if (!m) return problem(res, 404);
-    const [, mode, delayQ, delayMs, flakyToken, rest] = m;
+    const [, mode, delayQ, delayMs, flakyToken, twins, rest] = m;
     const entry = { path: rest, q: url.searchParams.get('q'), start: Date.now(), end: null, aborted: false };
     log.push(entry);
     req.on('close', () => {
       if (!res.writableEnded) entry.aborted = true;
     });
     if (mode === 'broken') return problem(res, 503);
+    if (twins && rest.startsWith('/v1/suggest')) {
+      res.writeHead(200, { 'content-type': 'application/json', ...cors });
+      return res.end(JSON.stringify(twinSuggestions(url.searchParams.get('q') ?? '', twins === 'detail')));
+    }
     if (flakyToken && !flaky.has(flakyToken)) {
       flaky.add(flakyToken);
       return problem(res, 503);
@@ -90,6 +96,17 @@ async function startProxy(apiOrigin) {
   });
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+/** Two different activities that share a title, as GET /v1/suggest may answer them. */
+function twinSuggestions(query, withDetail) {
+  const twin = (id, detail) => ({ id, title: 'Samen koken en eten', ...(withDetail ? { detail } : {}) });
+  return {
+    query,
+    needs: [],
+    categories: [],
+    activities: [twin('test-koffie-buurtkamer', 'Buurtkamer Oost, Utrecht'), twin('test-rouwgroep', 'Stichting Rouwzorg, Utrecht')],
+  };
 }
 
 /** The shared secret of the test intake (≥ 32 characters, as the relay demands). */
