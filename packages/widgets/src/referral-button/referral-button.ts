@@ -16,7 +16,8 @@ type DialogModule = typeof import('./referral-dialog.js');
  * that shows where the referral goes and what will be sent, asks for the reasons, a short
  * note, the patient's name and how they want to be contacted, and the patient's consent.
  * On submit it dispatches a cancelable `sk-referral`; unless the host cancels it, the
- * referral is posted to `{api}/referrals`. Afterwards the dialog always offers the
+ * referral is posted to `{api}/referrals`, with the referrer token the HIS backend signed
+ * (`referrer-token` or `getReferrerToken`) as `Authorization: Bearer`. Afterwards the dialog always offers the
  * printable handout and a one-line summary for the patient record.
  *
  * The dialog's code loads on first use, so the button costs a page almost nothing.
