@@ -1,4 +1,4 @@
-// heading-level (issue 18): a finder embedded under a page's own headings keeps the page's
+// heading-level: a finder embedded under a page's own headings keeps the page's
 // outline. axe with its best-practice rules (heading-order among them) on the whole page,
 // in every state.
 import './define.js';

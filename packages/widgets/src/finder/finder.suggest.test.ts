@@ -1,4 +1,4 @@
-// Type-ahead (issue 18): two activity suggestions with the same title show what tells them
+// Type-ahead: two activity suggestions with the same title show what tells them
 // apart, when the search API sends it (`detail`: the place or the organisation).
 import './define.js';
 import { sendKeys } from '@web/test-runner-commands';

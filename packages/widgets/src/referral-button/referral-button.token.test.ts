@@ -1,4 +1,4 @@
-// The referrer token (issue 11): what the HIS backend signs goes along as
+// The referrer token: what the HIS backend signs goes along as
 // `Authorization: Bearer <token>`; a refused token is asked for once more; without one nothing
 // is sent. Against the test back end, which refuses POST /v1/referrals without a token it issued.
 import './define.js';
