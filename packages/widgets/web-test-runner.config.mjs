@@ -46,6 +46,9 @@ function skTestPlugin() {
       if (command === 'sk-referrals-received') return backend.receivedReferrals();
       if (command === 'sk-referral-post-status') return backend.postStatus(payload.referralId, payload.status, payload.reason);
       if (command === 'sk-referral-posts') return backend.referralPosts();
+      if (command === 'sk-referrer-token') return backend.issueReferrerToken();
+      if (command === 'sk-referrer-tokens-expire') return backend.expireReferrerTokens() ?? true;
+      if (command === 'sk-referral-authorizations') return backend.referralAuthorizations();
       if (command === 'sk-print-handout') {
         // Print media as Chrome prints: a real A4 PDF (its page count), and a screenshot of the printed page.
         const page = session.browser.getPage(session.id);

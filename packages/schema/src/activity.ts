@@ -4,6 +4,7 @@
  * three activities that share `serviceId`.
  */
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from './limits.js';
 import { AUDIENCE_KEYS, CATEGORY_KEYS, DAY_KEYS, DOMAIN_4D_KEYS, NEED_KEYS, PARTS_OF_DAY, PG_DIMENSION_KEYS, STATUS_KEYS } from './taxonomy.js';
 
 /** Meilisearch document ids: a-z A-Z 0-9 - _ , at most 511 bytes. */
@@ -36,7 +37,7 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export const SAFE_URL = /^(https?:\/\/[^\s]+|mailto:[^\s]+|tel:[+0-9][0-9 ()-]*)$/i;
 export const safeUrlSchema = z.string().max(2000).regex(SAFE_URL, 'only http(s), mailto and tel links are allowed');
 export const httpUrlSchema = z.string().max(2000).regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
-export const emailSchema = z.string().max(254).regex(/^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/, 'not an e-mail address');
+export const emailSchema = z.string().max(EMAIL_MAX_LENGTH).regex(EMAIL_PATTERN, 'not an e-mail address');
 
 export const locationSchema = z.object({
   name: z.string().max(200).nullable().default(null),

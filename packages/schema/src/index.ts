@@ -6,3 +6,5 @@ export * from './api.js';
 export * from './schedule.js';
 export * from './referral.js';
 export * from './understand.js';
+export * from './defaults.js';
+export * from './limits.js';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { activityIdSchema, emailSchema } from './activity.js';
 import { parsePostcode } from './geo.js';
+import { CONTACT_PREFERENCES, PHONE_PATTERN, REFERRAL_LIMITS, type ContactPreference } from './limits.js';
 import { NEED_KEYS } from './taxonomy.js';
 
 export const PROVIDER_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed'] as const;
@@ -17,23 +18,6 @@ export type RelayStatus = (typeof RELAY_STATUSES)[number];
 export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-/** Field limits, shared with the widgets' form. */
-export const REFERRAL_LIMITS = {
-  patientName: 200,
-  phone: 40,
-  address: 500,
-  note: 1000,
-  referrerName: 200,
-  referrerPractice: 200,
-  statusReason: 500,
-  postcode: 10,
-} as const;
-
-/** What a phone number may look like: digits with common separators, optionally a leading +. */
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{5,38}$/;
-
-export const CONTACT_PREFERENCES = ['phone', 'email', 'letter'] as const;
-export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
 const FIELD_FOR_PREFERENCE = { phone: 'phone', email: 'email', letter: 'address' } as const;
 
 // Cross-field checks also run when other fields failed, so one answer names every bad field;

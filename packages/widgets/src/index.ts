@@ -8,7 +8,7 @@ export * from './welzijnsrecept/define.js';
 export * from './referral-status/define.js';
 export { defineElement } from './internal/define.js';
 export { ApiClient, ApiError } from './internal/api-client.js';
-export { normaliseQuery, type FinderQuery } from './internal/query.js';
+export { normalizeQuery, type FinderQuery } from './internal/query.js';
 export { nl } from './translations/nl.js';
 export { en } from './translations/en.js';
 export type { Translation } from './translations/translation.js';

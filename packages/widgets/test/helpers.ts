@@ -98,7 +98,7 @@ export function $$<T extends Element = HTMLElement>(el: Element, selector: strin
 }
 
 export function cardTitles(el: Element): string[] {
-  return $$(el, '.card h3').map((h) => h.textContent!.trim());
+  return $$(el, '.card .card-heading').map((h) => h.textContent!.trim());
 }
 
 export function statusText(el: Element): string {
@@ -148,10 +148,16 @@ async function loadAxe(): Promise<NonNullable<Window['axe']>> {
   return window.axe!;
 }
 
-/** Runs axe-core (WCAG 2.1 A + AA) on the element, shadow DOM included; fails on any violation. */
-export async function expectNoAxeViolations(el: Element, state: string): Promise<void> {
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core (WCAG 2.1 A + AA; with `bestPractice` also axe's best-practice rules such as
+ * heading-order) on the element or the whole document, shadow DOM included; fails on any violation.
+ */
+export async function expectNoAxeViolations(el: Element | Document, state: string, options: { bestPractice?: boolean } = {}): Promise<void> {
   const axe = await loadAxe();
-  const result = await axe.run(el, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+  const tags = options.bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS;
+  const result = await axe.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   const report = result.violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary}`).join('\n')}`)
     .join('\n');
@@ -188,4 +194,19 @@ export function providerPostsStatus(referralId: string, status: string, reason?:
 /** How many POST /v1/referrals the API has seen so far. */
 export function referralPosts(): Promise<number> {
   return executeServerCommand<number, undefined>('sk-referral-posts');
+}
+
+/** A fresh referrer token from the test back end (the HIS backend's part): valid until expireReferrerTokens(). */
+export function referrerToken(): Promise<string> {
+  return executeServerCommand<string, undefined>('sk-referrer-token');
+}
+
+/** Every referrer token issued so far expires, as a real one does after a few minutes. */
+export async function expireReferrerTokens(): Promise<void> {
+  await executeServerCommand('sk-referrer-tokens-expire');
+}
+
+/** The Authorization header of every POST /v1/referrals so far, oldest first (null: none sent). */
+export function referralAuthorizations(): Promise<(string | null)[]> {
+  return executeServerCommand<(string | null)[], undefined>('sk-referral-authorizations');
 }

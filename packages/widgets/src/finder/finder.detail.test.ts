@@ -14,6 +14,7 @@ describe('sk-finder: detail', () => {
   it('opens a result with description, schedules, contact links and the referral slot; dispatches sk-select', async () => {
     const el = await mountFinder({ q: 'koffieochtend' }, '<button slot="referral" id="refer">Verwijs naar deze activiteit</button>');
     await waitForResults(el, (t) => t[0] === 'Koffieochtend in de Buurtkamer');
+    const cardSchedule = $(el, '.card .meta')!.textContent!;
     const rec = recordEvents<SkSelectDetail>(document, 'sk-select');
     $<HTMLButtonElement>(el, '.card .title-button')!.click();
     const event = await waitFor(() => rec.events[0], 'sk-select dispatched');
@@ -25,7 +26,8 @@ describe('sk-finder: detail', () => {
     await waitFor(() => detail.querySelector('h2')?.textContent === 'Koffieochtend in de Buurtkamer', 'title');
     assert(detail.querySelector('.description')!.textContent!.includes('Elke dinsdag koffie'), 'full description');
     const schedules = [...detail.querySelectorAll('.schedules li')].map((li) => li.textContent!.trim());
-    assertEqual(schedules, ['Elke dinsdag, 10:00–12:00 uur'], 'schedule in Dutch');
+    assertEqual(schedules, ['Elke dinsdag 10:00–12:00'], 'schedule in Dutch');
+    assert(cardSchedule.includes('elke dinsdag 10:00–12:00'), `the card words it the same (the API's scheduleText): ${cardSchedule}`);
     const hrefs = [...detail.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     assert(hrefs.includes('tel:0301234567'), `tel link: ${JSON.stringify(hrefs)}`);
     assert(hrefs.includes('mailto:info@koffie-buurtkamer.example.nl'), 'mailto link');
@@ -58,7 +60,7 @@ describe('sk-finder: detail', () => {
       const el = await mountFinder({ q: 'xsstest' });
       await waitForResults(el, (t) => t.length === 1 && t[0]!.startsWith('Xsstest'), 'the hostile record');
       const card = $(el, '.card')!;
-      assertEqual(card.querySelector('h3')!.textContent!.trim(), 'Xsstest <b>vet</b> inloop', 'markup in the title is text');
+      assertEqual(card.querySelector('.card-heading')!.textContent!.trim(), 'Xsstest <b>vet</b> inloop', 'markup in the title is text');
       assert(card.textContent!.includes('<img src=x onerror=alert(1)>'), 'the summary shows the markup as text');
       assertEqual(el.shadowRoot!.querySelectorAll('img, b, script').length, 0, 'no element made from feed text');
       assert(card.textContent!.includes('javascript:alert(1)'), 'the bad url is shown as text');

@@ -82,7 +82,7 @@ describe('sk-finder: map', () => {
     await waitForResults(el);
     const container = await waitFor(() => $(el, '.map.leaflet-container'), 'map');
     await waitFor(() => markers(el).length > 0, 'markers');
-    const leafletWidth = () => (el as unknown as { _map: { leaflet: { getSize(): { x: number } } } })._map.leaflet.getSize().x;
+    const leafletWidth = () => (el as unknown as { _maps: { results: { leaflet: { getSize(): { x: number } } } } })._maps.results.leaflet.getSize().x;
     el.style.display = 'block';
     el.style.width = '900px';
     await waitFor(() => leafletWidth() === container.clientWidth, 'Leaflet knows the first size');

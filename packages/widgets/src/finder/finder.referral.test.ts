@@ -18,6 +18,9 @@ describe('sk-finder: referral in the detail view', () => {
     const el = await mountFinder({ q: 'koffieochtend', need: 'eenzaamheid', mode: 'professional' });
     el.patient = { name: 'Mevrouw Jansen', contactPreference: 'phone', phone: '06 22222222' };
     el.referrer = { name: 'Dr. Bakker', practice: 'Praktijk Oost' };
+    el.setAttribute('referrer-token', 'his-signed-token');
+    const tokenSource = async () => 'fresh-token';
+    el.getReferrerToken = tokenSource;
     const detail = await openFirst(el, 'Koffieochtend in de Buurtkamer');
     const button = await waitFor(() => detail.querySelector<SkReferralButton>('[part~="referral"] sk-referral-button'), 'the referral button');
     await waitFor(() => customElements.get('sk-referral-button'), 'registered on demand');
@@ -28,6 +31,8 @@ describe('sk-finder: referral in the detail view', () => {
     );
     assertEqual(button.patient, el.patient, 'patient forwarded');
     assertEqual(button.referrer, el.referrer, 'referrer forwarded');
+    assertEqual(button.referrerToken, 'his-signed-token', 'referrer-token forwarded');
+    assert(button.getReferrerToken === tokenSource, 'getReferrerToken forwarded');
     await button.updateComplete;
     $<HTMLButtonElement>(button, '.trigger')!.click();
     await waitFor(() => $(button, 'dialog[open]'), 'its dialog opens from the finder');

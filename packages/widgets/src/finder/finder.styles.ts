@@ -100,7 +100,12 @@ export const finderStyles = css`
     color: var(--_sk-color-text-muted);
     min-inline-size: 7.5em;
   }
-  .option[aria-selected='true'] .kind {
+  .option .detail {
+    font-size: 0.875em;
+    color: var(--_sk-color-text-muted);
+  }
+  .option[aria-selected='true'] .kind,
+  .option[aria-selected='true'] .detail {
     color: inherit;
   }
   .place {
@@ -253,8 +258,8 @@ export const finderStyles = css`
     border-inline-start-color: var(--_sk-color-primary);
     background: var(--_sk-color-surface);
   }
-  .card h3,
-  .detail h2 {
+  .card-heading,
+  .detail-title {
     margin: 0;
     font-size: 1.125em;
     line-height: 1.3;
@@ -338,7 +343,7 @@ export const finderStyles = css`
     border-radius: var(--_sk-radius);
     background: var(--_sk-color-surface);
   }
-  .state h3 {
+  .state-title {
     margin: 0 0 0.25rem;
     font-size: 1.0625em;
   }
@@ -365,7 +370,7 @@ export const finderStyles = css`
     display: grid;
     gap: var(--_sk-pad);
   }
-  .detail section h3 {
+  .section-title {
     margin: 0 0 0.25rem;
     font-size: 1em;
   }

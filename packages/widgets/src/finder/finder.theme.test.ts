@@ -47,15 +47,18 @@ describe('sk-finder: theming', () => {
       sk-finder::part(card) { border-top-color: rgb(5, 6, 7); }
       sk-finder::part(chip) { border-radius: 3px; }
       button { background: rgb(255, 0, 0) !important; }
-      h3 { color: rgb(0, 255, 0) !important; }
+      h2, h3 { color: rgb(0, 255, 0) !important; }
     `;
     document.head.append(style);
     const el = await mountFinder();
+    el.style.setProperty('--sk-color-background', 'rgb(250, 249, 248)');
+    el.style.setProperty('--sk-color-text', 'rgb(30, 31, 32)');
     await waitForResults(el);
     assertEqual(getComputedStyle($(el, '.card')!).borderTopColor, 'rgb(5, 6, 7)', '::part(card)');
     assertEqual(getComputedStyle($(el, '.chip')!).borderTopLeftRadius, '3px', '::part(chip)');
-    assert(bg($(el, '.chip')!) !== 'rgb(255, 0, 0)', 'page button styles do not reach the chips');
-    assert(getComputedStyle($(el, '.card h3')!).color !== 'rgb(0, 255, 0)', 'page heading styles do not reach the cards');
+    // The themed values, not merely "not the page's": a missing theme fails as a leak does.
+    assertEqual(bg($(el, '.chip')!), 'rgb(250, 249, 248)', 'chips keep their themed background; page button styles do not reach them');
+    assertEqual(getComputedStyle($(el, '.card .card-heading')!).color, 'rgb(30, 31, 32)', 'card titles keep the themed text colour; page heading styles do not reach them');
   });
 
   it('mode="professional" folds the filter groups, so results come first', async () => {

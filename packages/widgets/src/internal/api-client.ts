@@ -68,23 +68,22 @@ export class ApiClient {
   }
 
   /**
-   * POST /referrals. Resolves with the 202 answer; anything else rejects with an ApiError
-   * whose `problem` is the relay's problem+json (422 and 502 carry the provider's contact).
+   * POST /referrals with the referrer token as `Authorization: Bearer`. Resolves with the 202
+   * answer; anything else rejects with an ApiError whose `problem` is the relay's problem+json
+   * (401: the token was refused; 422 and 502 carry the provider's contact).
    */
-  async createReferral(body: ReferralRequest, signal: AbortSignal): Promise<ReferralCreated> {
+  async createReferral(body: ReferralRequest, referrerToken: string): Promise<ReferralCreated> {
     if (!this.base) throw new ApiError('config', 0, null, 'no api base URL');
     let res: Response;
     try {
       res = await fetch(`${this.base}/referrals`, {
         method: 'POST',
-        signal,
         credentials: 'omit',
         cache: 'no-store',
-        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${referrerToken}` },
         body: JSON.stringify(body),
       });
     } catch (e) {
-      if (isAbort(e)) throw e;
       throw new ApiError('network', 0, null, e instanceof Error ? e.message : String(e));
     }
     if (res.status !== 202) throw await httpError(res);

@@ -1,3 +1,4 @@
+import { formatSchedule, type Lang, type Schedule } from '@sociale-kaart/schema';
 import type { Translation } from '../translations/translation.js';
 
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -37,48 +38,19 @@ export function formatDistance(km: number | null | undefined, t: Translation): s
   return t.distance(new Intl.NumberFormat(t.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(km));
 }
 
-/** Schedule as in the activity document (a subset of HSDS schedule). */
-export interface ScheduleLike {
-  freq: 'once' | 'daily' | 'weekly' | 'monthly';
-  interval?: number;
-  byday?: string[];
-  bymonthday?: number[];
-  opensAt?: string | null;
-  closesAt?: string | null;
-  validTo?: string | null;
-  date?: string | null;
-  description?: string | null;
-}
-
-function joinList(items: string[], t: Translation): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${t.schedule.and} ${items[items.length - 1]}`;
-}
-
-/** One schedule in words: "Elke 1e maandag van de maand, 10:00–12:00 uur". */
-export function formatSchedule(s: ScheduleLike, t: Translation): string {
-  const weekday = (code: string) => t.weekdays[code as keyof Translation['weekdays']] ?? code;
-  const parts: string[] = [];
-  const byday = s.byday ?? [];
-  if (s.freq === 'once') {
-    parts.push(t.schedule.once(formatDate(s.date, t) ?? ''));
-  } else if (s.freq === 'daily') {
-    parts.push(t.schedule.daily);
-  } else if (s.freq === 'weekly') {
-    parts.push(t.schedule.weekly(joinList(byday.map((d) => weekday(d.replace(/^-?\d/, ''))), t), s.interval ?? 1));
-  } else if (byday.length) {
-    const items = byday.map((d) => {
-      const m = /^(-?\d)?([A-Z]{2})$/.exec(d);
-      const n = m?.[1] ? Number(m[1]) : 0;
-      const ord = n === -1 ? t.schedule.last : n > 0 ? t.schedule.ordinal(n) : '';
-      return `${ord ? `${ord} ` : ''}${weekday(m?.[2] ?? d)}`;
-    });
-    parts.push(t.schedule.monthlyByDay(joinList(items, t)));
-  } else {
-    parts.push(t.schedule.monthlyByMonthDay(joinList((s.bymonthday ?? []).map((n) => t.schedule.ordinal(n)), t)));
+/**
+ * The activity's schedules, one line each, in the wording the search API uses for
+ * `schedule` on a card (schema's `formatSchedule`), so a schedule reads the same in the list,
+ * the detail view and on the handout. A schedule's own description is added when the
+ * wording did not already fall back to it.
+ */
+export function scheduleLines(schedules: readonly Schedule[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const s of schedules) {
+    const text = formatSchedule(s, lang);
+    const description = s.description?.trim();
+    const line = text && description && text !== description ? `${text} — ${description}` : (text ?? description);
+    if (line) lines.push(line.charAt(0).toUpperCase() + line.slice(1));
   }
-  if (s.opensAt) parts.push(t.schedule.time(s.opensAt, s.closesAt ?? null));
-  const until = formatDate(s.validTo, t);
-  if (until) parts.push(t.schedule.validUntil(until));
-  return parts.filter(Boolean).join(', ');
+  return [...new Set(lines)];
 }

@@ -1,3 +1,6 @@
+import { MAX_PER_PAGE, normalizePostcode } from '@sociale-kaart/schema';
+import { keyList } from './key-list.js';
+
 /**
  * The finder's search state as one plain object: what `sk-search` reports and what
  * the `query` property restores, so a host can keep it in its own URL.
@@ -22,21 +25,15 @@ export interface FinderQuery {
   perPage: number;
 }
 
-export const DEFAULT_PER_PAGE = 10;
+/**
+ * Results per page of the finder when the host sets none. Smaller than the API's own default
+ * (DEFAULT_PER_PAGE in the schema): a card is tall, and ten fit a consult screen.
+ */
+export const FINDER_PER_PAGE = 10;
 
-const list = (v: unknown): string[] => {
-  const raw = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
-  return [...new Set(raw.map((s) => String(s).trim()).filter(Boolean))].sort();
-};
+const list = (v: unknown): string[] => keyList(v).sort();
 
-/** "3511ab" → "3511 AB"; "3511" stays; anything else → null. */
-export function normalisePostcode(value: string): string | null {
-  const m = /^\s*([1-9]\d{3})\s*([a-zA-Z]{2})?\s*$/.exec(value);
-  if (!m) return null;
-  return m[2] ? `${m[1]} ${m[2].toUpperCase()}` : m[1]!;
-}
-
-export function normaliseNear(value: string): string {
+export function normalizeNear(value: string): string {
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
   if (!m) return '';
   const lat = Number(m[1]);
@@ -46,7 +43,7 @@ export function normaliseNear(value: string): string {
 }
 
 /** Fills defaults, trims, de-duplicates and sorts lists: equal searches give equal objects. */
-export function normaliseQuery(input: Partial<Record<keyof FinderQuery, unknown>>): FinderQuery {
+export function normalizeQuery(input: Partial<Record<keyof FinderQuery, unknown>>): FinderQuery {
   const num = (v: unknown): number | null => {
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
     return Number.isFinite(n) && n > 0 ? n : null;
@@ -61,11 +58,11 @@ export function normaliseQuery(input: Partial<Record<keyof FinderQuery, unknown>
     free: input.free === true || input.free === 'true',
     wheelchair: input.wheelchair === true || input.wheelchair === 'true',
     online: input.online === true || input.online === 'true',
-    postcode: typeof input.postcode === 'string' ? (normalisePostcode(input.postcode) ?? '') : '',
-    near: typeof input.near === 'string' ? normaliseNear(input.near) : '',
+    postcode: typeof input.postcode === 'string' ? (normalizePostcode(input.postcode) ?? '') : '',
+    near: typeof input.near === 'string' ? normalizeNear(input.near) : '',
     radius: num(input.radius),
     page: Math.max(1, Math.floor(num(input.page) ?? 1)),
-    perPage: Math.min(50, Math.max(1, Math.floor(num(input.perPage) ?? DEFAULT_PER_PAGE))),
+    perPage: Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(num(input.perPage) ?? FINDER_PER_PAGE))),
   };
 }
 

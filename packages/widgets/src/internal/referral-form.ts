@@ -1,16 +1,14 @@
 /**
  * The referral form's checks and the POST body built from it: only the dialog needs these,
- * so they load with the dialog. The checks mirror the relay's zod schemas.
+ * so they load with the dialog. Limits, the phone and e-mail patterns and the postcode parser
+ * are the relay's own, from `@sociale-kaart/schema` (its zod-free part: no zod in the browser);
+ * referral-form.test.ts runs the same cases through these checks and the relay's zod schema
+ * and asserts they agree.
  */
-import { normalisePostcode } from './query.js';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, PHONE_PATTERN, REFERRAL_LIMITS, normalizePostcode, type NeedKey } from '@sociale-kaart/schema';
 import type { ContactPreference, ReferralPatient, ReferralReferrer, ReferralRequest } from './referral.js';
 
-export const NOTE_MAX = 1000;
-export const NAME_MAX = 200;
-export const ADDRESS_MAX = 500;
-export const REFERRER_MAX = 200;
-const PHONE = /^\+?[0-9][0-9 ()./-]{5,38}$/;
-const EMAIL = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/;
+export const NOTE_MAX = REFERRAL_LIMITS.note;
 
 /** The form as the GP filled it in. */
 export interface ReferralDraft {
@@ -52,22 +50,22 @@ export type ValidationErrors = Partial<Record<DraftField, ValidationCode | 'serv
 /** Checks what the relay checks, so the GP sees every problem before anything is sent. */
 export function validateDraft(d: ReferralDraft, target: 'activity' | 'coach'): ValidationErrors {
   const e: ValidationErrors = {};
-  if (target === 'coach' && !normalisePostcode(d.postcode)) e.postcode = 'postcodeInvalid';
+  if (target === 'coach' && !normalizePostcode(d.postcode)) e.postcode = 'postcodeInvalid';
   if (d.reasons.length === 0) e.reasons = 'reasonsRequired';
   if (d.note.trim().length > NOTE_MAX) e.note = 'noteTooLong';
   const name = d.name.trim();
   if (!name) e.name = 'nameRequired';
-  else if (name.length > NAME_MAX) e.name = 'nameTooLong';
+  else if (name.length > REFERRAL_LIMITS.patientName) e.name = 'nameTooLong';
   if (!d.contactPreference) e.contactPreference = 'contactPreferenceRequired';
-  else if (d.contactPreference === 'phone' && !(PHONE.test(d.phone.trim()) && d.phone.trim().length <= 40)) e.phone = 'phoneInvalid';
-  else if (d.contactPreference === 'email' && !(EMAIL.test(d.email.trim()) && d.email.trim().length <= 254)) e.email = 'emailInvalid';
+  else if (d.contactPreference === 'phone' && !(PHONE_PATTERN.test(d.phone.trim()) && d.phone.trim().length <= REFERRAL_LIMITS.phone)) e.phone = 'phoneInvalid';
+  else if (d.contactPreference === 'email' && !(EMAIL_PATTERN.test(d.email.trim()) && d.email.trim().length <= EMAIL_MAX_LENGTH)) e.email = 'emailInvalid';
   else if (d.contactPreference === 'letter') {
     const address = d.address.trim();
     if (!address) e.address = 'addressRequired';
-    else if (address.length > ADDRESS_MAX) e.address = 'addressTooLong';
+    else if (address.length > REFERRAL_LIMITS.address) e.address = 'addressTooLong';
   }
-  if (d.referrerName.trim().length > REFERRER_MAX) e.referrerName = 'referrerTooLong';
-  if (d.referrerPractice.trim().length > REFERRER_MAX) e.referrerPractice = 'referrerTooLong';
+  if (d.referrerName.trim().length > REFERRAL_LIMITS.referrerName) e.referrerName = 'referrerTooLong';
+  if (d.referrerPractice.trim().length > REFERRAL_LIMITS.referrerPractice) e.referrerPractice = 'referrerTooLong';
   if (!d.consent) e.consent = 'consentRequired';
   return e;
 }
@@ -78,14 +76,16 @@ export function validateDraft(d: ReferralDraft, target: 'activity' | 'coach'): V
  */
 export function buildReferral(d: ReferralDraft, where: { target: 'activity'; activityId: string } | { target: 'coach'; postcode: string }): ReferralRequest {
   const pref = d.contactPreference as ContactPreference;
+  // Keys from the taxonomy the dialog offers; the relay refuses any other (400, shown at the field).
+  const reasons = [...new Set(d.reasons)] as NeedKey[];
   const patient: ReferralPatient = { name: d.name.trim(), contactPreference: pref };
   if (pref === 'phone') patient.phone = d.phone.trim();
   else if (pref === 'email') patient.email = d.email.trim();
   else patient.address = d.address.trim();
   const body: ReferralRequest =
     where.target === 'activity'
-      ? { target: 'activity', activityId: where.activityId, reasons: [...new Set(d.reasons)], patient, consent: true }
-      : { target: 'coach', postcode: normalisePostcode(where.postcode) ?? where.postcode, reasons: [...new Set(d.reasons)], patient, consent: true };
+      ? { target: 'activity', activityId: where.activityId, reasons, patient, consent: true }
+      : { target: 'coach', postcode: normalizePostcode(where.postcode) ?? where.postcode, reasons, patient, consent: true };
   const note = d.note.trim();
   if (note) body.note = note;
   const referrer: ReferralReferrer = {};

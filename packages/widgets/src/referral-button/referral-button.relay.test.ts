@@ -1,7 +1,7 @@
 import './define.js';
 import type { SkReferralButton } from './referral-button.js';
 import type { SkReferralDetail, SkReferralFailedDetail, SkReferralSentDetail } from '../internal/events.js';
-import { $, $$, assert, assertEqual, cleanup, mount, providerPostsStatus, receivedReferrals, recordEvents, referralPosts, waitFor } from '../../test/helpers.js';
+import { $, $$, assert, assertEqual, cleanup, mount, providerPostsStatus, receivedReferrals, recordEvents, referralPosts, referrerToken, waitFor } from '../../test/helpers.js';
 
 const PATIENT = { name: 'Truus Testpatiënt-Zeldzaam', contactPreference: 'phone' as const, phone: '06 98765432' };
 
@@ -38,7 +38,7 @@ describe('sk-referral-button: sending', () => {
   it('a host that calls preventDefault() gets the complete referral and nothing leaves the browser; summary and handout are still offered', async () => {
     const el = await mount(
       'sk-referral-button',
-      { 'activity-id': 'test-koffie-buurtkamer', need: 'eenzaamheid' },
+      { 'referrer-token': await referrerToken(), 'activity-id': 'test-koffie-buurtkamer', need: 'eenzaamheid' },
       { patient: PATIENT, referrer: { name: 'Dr. Bakker', practice: 'Praktijk Oost' } },
     );
     const before = await referralPosts();
@@ -85,7 +85,7 @@ describe('sk-referral-button: sending', () => {
   it('relays to the provider’s intake end to end: the receiver gets the patient data, the GP sees the answer and the status', async () => {
     const el = await mount(
       'sk-referral-button',
-      { 'activity-id': 'test-rouwgroep', reasons: 'rouw' },
+      { 'referrer-token': await referrerToken(), 'activity-id': 'test-rouwgroep', reasons: 'rouw' },
       { patient: PATIENT, referrer: { name: 'Dr. Bakker', practice: 'Praktijk Oost' } },
     );
     const sentRec = recordEvents<SkReferralSentDetail>(document, 'sk-referral-sent');
@@ -124,7 +124,7 @@ describe('sk-referral-button: sending', () => {
   });
 
   it('falls back clearly when the provider has no electronic intake (422): contact details, summary and handout', async () => {
-    const el = await mount('sk-referral-button', { 'activity-id': 'test-schilderatelier', need: 'somberheid' }, { patient: PATIENT });
+    const el = await mount('sk-referral-button', { 'referrer-token': await referrerToken(), 'activity-id': 'test-schilderatelier', need: 'somberheid' }, { patient: PATIENT });
     const failed = recordEvents<SkReferralFailedDetail>(document, 'sk-referral-failed');
     const receivedBefore = (await receivedReferrals()).length;
     await submitReferral(el);
@@ -150,7 +150,7 @@ describe('sk-referral-button: sending', () => {
   });
 
   it('falls back when delivery fails (502)', async () => {
-    const el = await mount('sk-referral-button', { 'activity-id': 'test-levensvragen', need: 'zinloosheid' }, { patient: PATIENT });
+    const el = await mount('sk-referral-button', { 'referrer-token': await referrerToken(), 'activity-id': 'test-levensvragen', need: 'zinloosheid' }, { patient: PATIENT });
     const failed = recordEvents<SkReferralFailedDetail>(document, 'sk-referral-failed');
     await submitReferral(el);
     const event = await waitFor(() => failed.events[0], 'sk-referral-failed', 15_000);
@@ -161,7 +161,7 @@ describe('sk-referral-button: sending', () => {
   });
 
   it('falls back without a network, with the contact details of the activity', async () => {
-    const el = await mount('sk-referral-button', { 'activity-id': 'test-koffie-buurtkamer', need: 'eenzaamheid' }, { patient: PATIENT });
+    const el = await mount('sk-referral-button', { 'referrer-token': await referrerToken(), 'activity-id': 'test-koffie-buurtkamer', need: 'eenzaamheid' }, { patient: PATIENT });
     $<HTMLButtonElement>(el, '.trigger')!.click();
     await waitFor(() => $(el, 'dialog[open]') && !$<HTMLButtonElement>(el, '[part~="submit"]')!.disabled, 'dialog ready');
     // The API goes away after the dialog loaded.
@@ -178,7 +178,7 @@ describe('sk-referral-button: sending', () => {
   });
 
   it('refers to the welzijnscoach of the patient’s gemeente by postcode', async () => {
-    const el = await mount('sk-referral-button', { target: 'coach', postcode: '3511 AB', need: 'eenzaamheid' }, { patient: PATIENT });
+    const el = await mount('sk-referral-button', { 'referrer-token': await referrerToken(), target: 'coach', postcode: '3511 AB', need: 'eenzaamheid' }, { patient: PATIENT });
     assertEqual($(el, '.trigger')!.textContent!.trim(), 'Verwijzen naar de welzijnscoach', 'label');
     const sentRec = recordEvents<SkReferralSentDetail>(document, 'sk-referral-sent');
     const refRec = recordEvents<SkReferralDetail>(document, 'sk-referral');
@@ -200,7 +200,7 @@ describe('sk-referral-button: sending', () => {
   });
 
   it('copies the summary, or selects it when the clipboard is not available', async () => {
-    const el = await mount('sk-referral-button', { 'activity-id': 'test-koffie-buurtkamer', need: 'eenzaamheid' }, { patient: PATIENT });
+    const el = await mount('sk-referral-button', { 'referrer-token': await referrerToken(), 'activity-id': 'test-koffie-buurtkamer', need: 'eenzaamheid' }, { patient: PATIENT });
     const handler = (e: Event) => e.preventDefault();
     document.addEventListener('sk-referral', handler);
     const clipboard = navigator.clipboard;

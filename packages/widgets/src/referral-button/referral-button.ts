@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveLang, translationFor, type Lang, type Translation } from '../internal/i18n.js';
-import { keyList, keyListConverter, type ReferralPatient, type ReferralReferrer } from '../internal/referral.js';
+import { keyList, keyListConverter } from '../internal/key-list.js';
+import type { ReferralPatient, ReferralReferrer } from '../internal/referral.js';
+import type { ReferrerTokenSource } from '../internal/referrer-token.js';
 import { baseStyles, buttonStyles, themeTokens } from '../internal/theme.js';
 import { referralButtonStyles } from './referral-button.styles.js';
 import type { ReferralDialog } from './referral-dialog.js';
@@ -14,7 +16,8 @@ type DialogModule = typeof import('./referral-dialog.js');
  * that shows where the referral goes and what will be sent, asks for the reasons, a short
  * note, the patient's name and how they want to be contacted, and the patient's consent.
  * On submit it dispatches a cancelable `sk-referral`; unless the host cancels it, the
- * referral is posted to `{api}/referrals`. Afterwards the dialog always offers the
+ * referral is posted to `{api}/referrals`, with the referrer token the HIS backend signed
+ * (`referrer-token` or `getReferrerToken`) as `Authorization: Bearer`. Afterwards the dialog always offers the
  * printable handout and a one-line summary for the patient record.
  *
  * The dialog's code loads on first use, so the button costs a page almost nothing.
@@ -24,7 +27,7 @@ type DialogModule = typeof import('./referral-dialog.js');
  *
  * @event {CustomEvent<SkReferralDetail>} sk-referral - Cancelable. The GP submitted a valid referral: `detail.referral` is the exact POST body, `detail.target` `{ activityId, title, organizationName }`, `detail.summary` the journal line. `preventDefault()` keeps everything in the browser (the host sends it through its own channel).
  * @event {CustomEvent<SkReferralSentDetail>} sk-referral-sent - The relay delivered the referral: `{ referralId, statusUrl, token, target, summary }`.
- * @event {CustomEvent<SkReferralFailedDetail>} sk-referral-failed - Not delivered: `{ problem }` (problem+json of the relay; 422 and 502 carry the provider's `contact`; a network error is `{ type: 'network-error', status: 0 }`).
+ * @event {CustomEvent<SkReferralFailedDetail>} sk-referral-failed - Not delivered: `{ problem }` (problem+json of the relay; 401: the referrer token was refused, after one retry with a fresh token from `getReferrerToken`; 422 and 502 carry the provider's `contact`; without a token nothing is sent and the problem is `{ type: 'no-referrer-token', status: 401 }`; a network error is `{ type: 'network-error', status: 0 }`).
  *
  * @slot - The button's text (default "Verwijzen via Welzijn op Recept").
  *
@@ -79,6 +82,21 @@ export class SkReferralButton extends LitElement {
 
   /** The referring GP, passed in by the host to prefill the dialog: `{ name?, practice? }`. */
   @property({ attribute: false }) referrer: ReferralReferrer | null = null;
+
+  /**
+   * The referrer token: a short-lived JWT that the HIS backend signs for this consult (the
+   * practice in `sub`). Sent as `Authorization: Bearer …` with the referral, and nowhere else.
+   * Without it (and without `getReferrerToken`) the dialog does not send, and says the HIS did
+   * not sign the referral.
+   */
+  @property({ attribute: 'referrer-token', converter: optionalText }) referrerToken = '';
+
+  /**
+   * A callback that returns a fresh referrer token (may be async), e.g. from the HIS backend.
+   * Called before each referral is sent, and once more when the relay answers 401 (an expired
+   * token); wins over `referrer-token`.
+   */
+  @property({ attribute: false }) getReferrerToken: ReferrerTokenSource | null = null;
 
   /** Interface language: `nl` (default) or `en`. */
   @property({ reflect: true, converter: optionalText }) override lang = '';

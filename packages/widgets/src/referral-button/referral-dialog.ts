@@ -7,7 +7,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { live } from 'lit/directives/live.js';
 import { ApiClient, ApiError, isAbort, type ActivityResponse } from '../internal/api-client.js';
 import { emit, type SkReferralDetail, type SkReferralFailedDetail, type SkReferralSentDetail } from '../internal/events.js';
-import { normalisePostcode } from '../internal/query.js';
+import { normalizePostcode } from '@sociale-kaart/schema';
 import {
   FIELD_ORDER,
   NOTE_MAX,
@@ -18,16 +18,18 @@ import {
   type ReferralDraft,
   type ValidationErrors,
 } from '../internal/referral-form.js';
+import { CONTACT_PREFERENCES } from '@sociale-kaart/schema';
 import {
-  CONTACT_PREFERENCES,
   type ContactPreference,
   type HandoutReferral,
   type ReferralContact,
   type ReferralCreated,
   type ReferralProblem,
+  type ReferralRequest,
   type ReferralTargetInfo,
 } from '../internal/referral.js';
-import { mailHref, safeHref, telHref } from '../internal/safe-url.js';
+import { contactList } from '../internal/contact-list.js';
+import { referrerTokenOf } from '../internal/referrer-token.js';
 import { needLabel, needLabels } from '../internal/taxonomy.js';
 import { referralEn } from '../translations/referral-en.js';
 import { referralNl } from '../translations/referral-nl.js';
@@ -58,6 +60,12 @@ function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
+/** Nothing was sent: the host gave no referrer token (the `sk-referral-failed` problem says so). */
+function noReferrerToken(): ApiError {
+  const problem: ReferralProblem = { type: 'no-referrer-token', title: 'No referrer token', status: 401, detail: 'The host set neither referrer-token nor getReferrerToken.' };
+  return new ApiError('http', 401, problem, problem.title);
+}
+
 function contactOf(a: ActivityResponse | null): ReferralContact | null {
   if (!a) return null;
   return { phone: a.phone ?? null, email: a.email ?? null, intakeEmail: a.intake?.email ?? null, website: a.url ?? a.organization.website ?? null };
@@ -81,7 +89,6 @@ export class ReferralDialog implements ReactiveController {
   private labels: Map<string, string> | null = null;
   private labelsKey = '';
   private loadAbort: AbortController | null = null;
-  private sendAbort: AbortController | null = null;
 
   constructor(host: SkReferralButton) {
     this.host = host;
@@ -130,7 +137,7 @@ export class ReferralDialog implements ReactiveController {
   }
 
   private get postcode(): string {
-    return normalisePostcode(this.host.postcode) ?? normalisePostcode(this.draft.postcode) ?? '';
+    return normalizePostcode(this.host.postcode) ?? normalizePostcode(this.draft.postcode) ?? '';
   }
 
   /** Opens the dialog (modal: the page behind it is inert) and moves focus into it. */
@@ -289,19 +296,34 @@ export class ReferralDialog implements ReactiveController {
     }
     this.phase = 'sending';
     this.update();
-    const abort = new AbortController();
-    this.sendAbort = abort;
     try {
-      const created = await new ApiClient(host.api).createReferral(referral, abort.signal);
+      const created = await this.send(referral);
       const target: ReferralTargetInfo = { activityId: created.target.activityId, title: created.target.title, organizationName: created.target.organizationName };
       emit<SkReferralSentDetail>(host, 'sk-referral-sent', { referralId: created.referralId, statusUrl: created.statusUrl, token: created.token, target, summary: this.summary });
       await this.finish({ kind: 'sent', created });
     } catch (err) {
-      if (isAbort(err)) return;
       await this.failed(err);
-    } finally {
-      this.sendAbort = null;
     }
+  }
+
+  /**
+   * POSTs with the host's referrer token. After a 401 a host with `getReferrerToken` is asked
+   * once for a fresh token (the old one may have expired during the consult) and the referral
+   * is sent again; a second 401, or no token at all, ends in the "not signed" message.
+   */
+  private async send(referral: ReferralRequest): Promise<ReferralCreated> {
+    const host = this.host;
+    const client = new ApiClient(host.api);
+    const token = await referrerTokenOf(host);
+    if (!token) throw noReferrerToken();
+    try {
+      return await client.createReferral(referral, token);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401 && host.getReferrerToken)) throw err;
+    }
+    const fresh = await referrerTokenOf(host);
+    if (!fresh) throw noReferrerToken();
+    return client.createReferral(referral, fresh);
   }
 
   private async failed(err: unknown): Promise<void> {
@@ -331,7 +353,7 @@ export class ReferralDialog implements ReactiveController {
         return;
       }
     }
-    this.formError = status === 404 ? this.t.notFound : status === 429 ? this.t.rateLimited : this.t.otherError(status);
+    this.formError = status === 401 ? this.t.notSigned : status === 404 ? this.t.notFound : status === 429 ? this.t.rateLimited : this.t.otherError(status);
     this.update();
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>(`#${this.uid}-form-error`)?.focus();
@@ -467,7 +489,7 @@ export class ReferralDialog implements ReactiveController {
     const sending = this.phase === 'sending';
     const errorCount = Object.keys(this.errors).length;
     const needKeys = [...new Set([...(this.labels ? [...this.labels.keys()] : []), ...(this.target?.activity?.needs ?? []), ...d.reasons])];
-    const askPostcode = host.target === 'coach' && !normalisePostcode(host.postcode);
+    const askPostcode = host.target === 'coach' && !normalizePostcode(host.postcode);
     const noteLength = d.note.trim().length;
     const pref = d.contactPreference;
     return html`<form class="form" part="form" novalidate autocomplete="off" aria-busy=${sending ? 'true' : 'false'} @submit=${(e: Event) => void this.submit(e)}>
@@ -675,20 +697,11 @@ export class ReferralDialog implements ReactiveController {
   }
 
   private renderContact(t: ReferralTranslation, c: ReferralContact | null): TemplateResult | typeof nothing {
-    if (!c) return nothing;
-    const items: TemplateResult[] = [];
-    const tel = telHref(c.phone);
-    if (c.phone) items.push(html`<li>${t.phone}: ${tel ? html`<a href=${tel}>${c.phone}</a>` : c.phone}</li>`);
-    const mail = mailHref(c.email);
-    if (c.email) items.push(html`<li>${t.email}: ${mail ? html`<a href=${mail}>${c.email}</a>` : c.email}</li>`);
-    const intake = mailHref(c.intakeEmail);
-    if (c.intakeEmail && c.intakeEmail !== c.email) items.push(html`<li>${t.intakeEmail}: ${intake ? html`<a href=${intake}>${c.intakeEmail}</a>` : c.intakeEmail}</li>`);
-    const web = safeHref(c.website);
-    if (c.website) items.push(html`<li>${t.website}: ${web ? html`<a href=${web} target="_blank" rel="noopener noreferrer">${c.website}</a>` : c.website}</li>`);
-    if (!items.length) return nothing;
+    const list = c ? contactList(c, t) : nothing;
+    if (list === nothing) return nothing;
     return html`<section class="info fallback" part="fallback" aria-labelledby="${this.uid}-contact">
       <h3 id="${this.uid}-contact">${t.contactProvider}: ${this.organisation}</h3>
-      <ul class="contact">${items}</ul>
+      ${list}
     </section>`;
   }
 }

@@ -2,14 +2,14 @@ import './define.js';
 import type { SkReferralStatus } from './referral-status.js';
 import type { SkReferralStatusDetail } from '../internal/events.js';
 import type { ReferralCreated } from '../internal/referral.js';
-import { $, $$, assert, assertEqual, cleanup, expectNoAxeViolations, mount, providerPostsStatus, recordEvents, sleep, testConfig, waitFor } from '../../test/helpers.js';
+import { $, $$, assert, assertEqual, cleanup, expectNoAxeViolations, mount, providerPostsStatus, recordEvents, referrerToken, sleep, testConfig, waitFor } from '../../test/helpers.js';
 
 /** A real referral through the relay to the intake receiver (what <sk-referral-button> does). */
 async function createReferral(): Promise<ReferralCreated> {
   const { apiUrl } = await testConfig();
   const res = await fetch(`${apiUrl}/referrals`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await referrerToken()}` },
     body: JSON.stringify({
       target: 'activity',
       activityId: 'test-koffie-buurtkamer',

@@ -64,6 +64,8 @@ export const referralEn: ReferralTranslation = {
   email: 'E-mail',
   intakeEmail: 'E-mail for sign-up',
   website: 'Website',
+  notSigned:
+    'Your GP system (HIS) did not sign this referral, so it cannot be sent. Please try again in a moment. If it still does not work, ask your HIS administrator for help, or contact the provider yourself.',
   notFound: 'This activity or wellbeing coach was not found in the social map.',
   rateLimited: 'Many referrals were sent in a short time. Try again in a minute.',
   otherError: (status) => `Sending failed (error ${status}). Please try again.`,

@@ -64,6 +64,8 @@ export const referralNl: ReferralTranslation = {
   email: 'E-mail',
   intakeEmail: 'E-mail voor aanmelden',
   website: 'Website',
+  notSigned:
+    'Uw HIS heeft deze verwijzing niet ondertekend. Daarom kunnen we hem niet versturen. Probeer het zo nog een keer. Lukt het dan nog niet? Vraag uw HIS-beheerder om hulp, of neem zelf contact op met de aanbieder.',
   notFound: 'Deze activiteit of welzijnscoach is niet gevonden in de sociale kaart.',
   rateLimited: 'Er zijn veel verwijzingen kort na elkaar verstuurd. Probeer het over een minuut opnieuw.',
   otherError: (status) => `Versturen lukte niet (foutcode ${status}). Probeer het opnieuw.`,

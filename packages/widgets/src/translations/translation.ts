@@ -84,19 +84,6 @@ export interface Translation {
   page: (page: number, pages: number) => string;
   today: string;
   tomorrow: string;
-  schedule: {
-    once: (date: string) => string;
-    daily: string;
-    weekly: (days: string, interval: number) => string;
-    monthlyByDay: (ordinalDays: string) => string;
-    monthlyByMonthDay: (days: string) => string;
-    ordinal: (n: number) => string;
-    last: string;
-    and: string;
-    time: (from: string, to: string | null) => string;
-    validUntil: (date: string) => string;
-  };
-  weekdays: Record<'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU', string>;
   /** `<sk-referral-button>` itself (the dialog's texts are in ReferralTranslation, loaded with it). */
   referralButton: {
     activity: string;
@@ -119,8 +106,6 @@ export interface Translation {
     referredBy: string;
     date: string;
     referralNumber: string;
-    phone: string;
-    email: string;
     print: string;
     loading: string;
     error: string;
@@ -187,6 +172,8 @@ export interface ReferralTranslation {
   email: string;
   intakeEmail: string;
   website: string;
+  /** The relay refused the referrer token (401), or the host gave none. */
+  notSigned: string;
   notFound: string;
   rateLimited: string;
   otherError: (status: number) => string;

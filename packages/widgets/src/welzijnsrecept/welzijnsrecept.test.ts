@@ -56,7 +56,7 @@ describe('sk-welzijnsrecept', () => {
       'Stichting Rouwzorg',
       'Lotgenoten praten over het verlies van een dierbare.',
       'Wanneer',
-      'Elke maandag, 14:00–16:00 uur',
+      'Elke maandag 14:00–16:00',
       'Volgende keer: maandag 12 januari, 14:00',
       'Teststraat 1',
       '3511 AB Utrecht',

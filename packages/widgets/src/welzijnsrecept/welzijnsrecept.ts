@@ -2,11 +2,12 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { ApiClient, ApiError, type ActivityResponse } from '../internal/api-client.js';
-import { formatDate, formatNextSession, formatSchedule } from '../internal/format.js';
+import { formatDate, formatNextSession, scheduleLines } from '../internal/format.js';
 import { resolveLang, translationFor, type Lang, type Translation } from '../internal/i18n.js';
 import { mountForPrint } from '../internal/print.js';
-import { keyListConverter, type HandoutReferral, type ReferralReferrer } from '../internal/referral.js';
-import { mailHref, safeHref, telHref } from '../internal/safe-url.js';
+import { keyListConverter } from '../internal/key-list.js';
+import type { HandoutReferral, ReferralReferrer } from '../internal/referral.js';
+import { contactList } from '../internal/contact-list.js';
 import { needLabel, needLabels } from '../internal/taxonomy.js';
 import { baseStyles, buttonStyles, themeTokens } from '../internal/theme.js';
 import { welzijnsreceptStyles } from './welzijnsrecept.styles.js';
@@ -167,7 +168,7 @@ export class SkWelzijnsrecept extends LitElement {
         ${next ? html`<p><strong>${t.nextSession}:</strong> ${next}</p>` : nothing}
         ${a.schedules.length
           ? html`<ul>
-              ${a.schedules.map((s) => html`<li>${formatSchedule(s, t)}${s.description ? html` — ${s.description}` : nothing}</li>`)}
+              ${scheduleLines(a.schedules, this._lang).map((line) => html`<li>${line}</li>`)}
             </ul>`
           : a.scheduleText
             ? html`<p>${a.scheduleText}</p>`
@@ -205,23 +206,7 @@ export class SkWelzijnsrecept extends LitElement {
 
   private _renderContact(a: ActivityResponse) {
     const t = this._t;
-    const items: TemplateResult[] = [];
     // Printed on paper: the number, address and URL themselves, not just a link text.
-    const tel = telHref(a.phone);
-    if (a.phone) items.push(html`<li>${t.handout.phone}: ${tel ? html`<a href=${tel}>${a.phone}</a>` : a.phone}</li>`);
-    const mail = mailHref(a.email);
-    if (a.email) items.push(html`<li>${t.handout.email}: ${mail ? html`<a href=${mail}>${a.email}</a>` : a.email}</li>`);
-    const web = safeHref(a.url);
-    if (a.url) items.push(html`<li>${t.website}: ${web ? html`<a href=${web} target="_blank" rel="noopener noreferrer">${shortUrl(web)}</a>` : a.url}</li>`);
-    return items.length ? html`<ul class="contact">${items}</ul>` : nothing;
-  }
-}
-
-function shortUrl(href: string): string {
-  try {
-    const u = new URL(href);
-    return `${u.host}${u.pathname === '/' ? '' : u.pathname}`;
-  } catch {
-    return href;
+    return contactList({ phone: a.phone, email: a.email, website: a.url }, { phone: t.phone, email: t.email, intakeEmail: t.intakeEmail, website: t.website });
   }
 }

@@ -3,6 +3,7 @@
 // referral relay mounted on a free loopback port, a real intake receiver (the provider's
 // side, examples/intake-receiver) that the relay delivers to, and a small proxy in front
 // of the API that can delay, break or log requests (stale-response and error-state tests).
+import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, createMeiliBackend, defaultConfig } from '@sociale-kaart/search-api';
@@ -37,6 +38,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   /delay/{q}/{ms}/v1/…    a /search whose q equals {q} is held {ms} ms first
  *   /broken/v1/…            503 problem+json
  *   /flaky/{token}/v1/…     the first request per token answers 503, later ones are forwarded
+ *   /twins/{detail|plain}/v1/…  /suggest answers two activities with the same title (with or
+ *                           without the `detail` that tells them apart); the rest is forwarded
  *   /log, /log/reset        the requests seen (path, q, start and end time)
  */
 async function startProxy(apiOrigin) {
@@ -62,15 +65,19 @@ async function startProxy(apiOrigin) {
       res.writeHead(204, cors);
       return res.end();
     }
-    const m = /^\/(direct|broken|delay\/([^/]*)\/(\d+)|flaky\/([^/]+))(\/v1\/.*)$/.exec(url.pathname);
+    const m = /^\/(direct|broken|delay\/([^/]*)\/(\d+)|flaky\/([^/]+)|twins\/(detail|plain))(\/v1\/.*)$/.exec(url.pathname);
     if (!m) return problem(res, 404);
-    const [, mode, delayQ, delayMs, flakyToken, rest] = m;
+    const [, mode, delayQ, delayMs, flakyToken, twins, rest] = m;
     const entry = { path: rest, q: url.searchParams.get('q'), start: Date.now(), end: null, aborted: false };
     log.push(entry);
     req.on('close', () => {
       if (!res.writableEnded) entry.aborted = true;
     });
     if (mode === 'broken') return problem(res, 503);
+    if (twins && rest.startsWith('/v1/suggest')) {
+      res.writeHead(200, { 'content-type': 'application/json', ...cors });
+      return res.end(JSON.stringify(twinSuggestions(url.searchParams.get('q') ?? '', twins === 'detail')));
+    }
     if (flakyToken && !flaky.has(flakyToken)) {
       flaky.add(flakyToken);
       return problem(res, 503);
@@ -89,6 +96,17 @@ async function startProxy(apiOrigin) {
   });
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+/** Two different activities that share a title, as GET /v1/suggest may answer them. */
+function twinSuggestions(query, withDetail) {
+  const twin = (id, detail) => ({ id, title: 'Samen koken en eten', ...(withDetail ? { detail } : {}) });
+  return {
+    query,
+    needs: [],
+    categories: [],
+    activities: [twin('test-koffie-buurtkamer', 'Buurtkamer Oost, Utrecht'), twin('test-rouwgroep', 'Stichting Rouwzorg, Utrecht')],
+  };
 }
 
 /** The shared secret of the test intake (≥ 32 characters, as the relay demands). */
@@ -126,6 +144,41 @@ async function loadActivities(meili, hostile) {
   return { client, count: docs.length };
 }
 
+/**
+ * The HIS backend's side of referrer tokens, as the widgets meet it: POST /v1/referrals needs
+ * `Authorization: Bearer <token>` with a token this back end issued and has not expired;
+ * anything else is answered 401 problem+json, before the relay sees the request. (The relay's
+ * own JWT checks have their tests in search-api; the widgets only carry an opaque token.)
+ */
+function referrerTokenGate() {
+  const valid = new Set();
+  const seen = [];
+  return {
+    issue() {
+      const token = `test-token-${randomBytes(12).toString('hex')}`;
+      valid.add(token);
+      return token;
+    },
+    expireAll() {
+      valid.clear();
+    },
+    /** The Authorization headers of every POST /v1/referrals so far (null: none sent). */
+    seen: () => [...seen],
+    /** A 401 Response for a request without a valid token, else null. */
+    refuse(req) {
+      const header = req.headers.get('authorization');
+      seen.push(header);
+      const m = /^Bearer (\S+)$/.exec(header ?? '');
+      if (m && valid.has(m[1])) return null;
+      const problem = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: header ? 'The referrer token is not valid (any more).' : 'No referrer token.' };
+      return new Response(JSON.stringify(problem), {
+        status: 401,
+        headers: { 'content-type': 'application/problem+json', 'access-control-allow-origin': '*', 'www-authenticate': 'Bearer' },
+      });
+    },
+  };
+}
+
 /** Starts Meilisearch, the search API and the proxy. Returns their URLs and one stop(). */
 export async function startTestBackend({ log = console.log, hostile = true } = {}) {
   const meili = await startMeilisearch();
@@ -155,8 +208,13 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     // Its public origin is known only once it listens, hence the late binding.
     let app = null;
     const seen = { referralPosts: 0 };
+    const tokens = referrerTokenGate();
     const apiServer = await serveFetch((req, env) => {
-      if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') seen.referralPosts++;
+      if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') {
+        seen.referralPosts++;
+        const refused = tokens.refuse(req);
+        if (refused) return refused;
+      }
       return app.fetch(req, env);
     });
     servers.push(apiServer);
@@ -194,6 +252,12 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       },
       /** How many POST /v1/referrals the API has seen. */
       referralPosts: () => seen.referralPosts,
+      /** A fresh referrer token, as a HIS backend would issue one. */
+      issueReferrerToken: () => tokens.issue(),
+      /** Every token issued so far expires (the next POST with one of them gets 401). */
+      expireReferrerTokens: () => tokens.expireAll(),
+      /** The Authorization headers of every POST /v1/referrals so far. */
+      referralAuthorizations: () => tokens.seen(),
       async stop() {
         await proxy.close();
         for (const s of servers) await closeServer(s);
