@@ -6,3 +6,4 @@ export * from './api.js';
 export * from './schedule.js';
 export * from './referral.js';
 export * from './understand.js';
+export * from './sealed.js';
