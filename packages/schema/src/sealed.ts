@@ -69,29 +69,29 @@ export const REFERRAL_KEY_ALG = 'HPKE-0';
 const coordinate = (name: 'x' | 'y') =>
   base64url(43, 43, name).meta({ description: `The ${name} coordinate of the P-256 point (32 bytes, base64url).` });
 
-const publicJwkShape = z.strictObject({
-  kid: keyIdSchema,
-  kty: z.literal('EC', 'kty must be "EC"'),
-  crv: z.literal('P-256', 'crv must be "P-256"'),
-  x: coordinate('x'),
-  y: coordinate('y'),
-  alg: z.literal(REFERRAL_KEY_ALG, `alg must be "${REFERRAL_KEY_ALG}"`).optional(),
-  use: z.literal('enc', 'use must be "enc"').optional(),
-});
+const isPrivateMember = (key: PropertyKey) => (PRIVATE_JWK_MEMBERS as readonly PropertyKey[]).includes(key);
 
-// Checked on the raw input, before the strict shape drops unknown members: a strict object
-// would only say "unrecognized key", and leaking a private key is the one mistake to name plainly.
-const noPrivateMembers = z.unknown().check(
-  z.superRefine((jwk, ctx) => {
-    if (typeof jwk !== 'object' || jwk === null) return;
-    for (const member of PRIVATE_JWK_MEMBERS) {
-      if (member in jwk) ctx.addIssue({ code: 'custom', path: [member], message: 'a private key member: publish only the public key', input: undefined });
-    }
-  }),
-);
-
-export const referralPublicKeySchema = noPrivateMembers.pipe(publicJwkShape).meta({
-  id: 'ReferralPublicKey',
-  description: "The organisation's current public key for sealed referrals: an EC P-256 public JWK whose kid is its RFC 7638 thumbprint.",
-});
+export const referralPublicKeySchema = z
+  .strictObject(
+    {
+      kid: keyIdSchema,
+      kty: z.literal('EC', 'kty must be "EC"'),
+      crv: z.literal('P-256', 'crv must be "P-256"'),
+      x: coordinate('x'),
+      y: coordinate('y'),
+      alg: z.literal(REFERRAL_KEY_ALG, `alg must be "${REFERRAL_KEY_ALG}"`).optional(),
+      use: z.literal('enc', 'use must be "enc"').optional(),
+    },
+    {
+      // Leaking a private key is the one mistake to name plainly, not as just another unknown member.
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' && issue.keys.some(isPrivateMember)
+          ? `a private key member (${issue.keys.filter(isPrivateMember).join(', ')}): publish only the public key`
+          : undefined,
+    },
+  )
+  .meta({
+    id: 'ReferralPublicKey',
+    description: "The organisation's current public key for sealed referrals: an EC P-256 public JWK whose kid is its RFC 7638 thumbprint.",
+  });
 export type ReferralPublicKey = z.infer<typeof referralPublicKeySchema>;

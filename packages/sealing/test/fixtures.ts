@@ -6,13 +6,13 @@ export const patientPart: SealedPatientPartInput = {
   note: 'Graag bellen na 14:00 — voelt zich eenzaam sinds de verhuizing.',
 };
 
-export const publicPart: ReferralPublicPart = {
+export const publicPart = {
   target: 'activity',
   activityId: 'demo_buurtkamer-utrecht',
   reasons: ['eenzaamheid', 'rouw'],
   consent: true,
   referrer: { practice: 'Huisartsenpraktijk De Linde' },
-};
+} satisfies ReferralPublicPart;
 
 /** `text` (base64url) with byte `index` XOR-ed with `mask` (1–255). */
 export function flipByte(text: string, index: number, mask: number): string {

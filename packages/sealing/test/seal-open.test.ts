@@ -166,7 +166,7 @@ describe('importReferralPublicKey', () => {
     const key = await newKey();
     const { d } = await crypto.subtle.exportKey('jwk', key.privateKey);
     const cases: [unknown, RegExp][] = [
-      [{ ...key.publicJwk, d }, /d: a private key member: publish only the public key/],
+      [{ ...key.publicJwk, d }, /key: a private key member \(d\): publish only the public key/],
       [{ ...key.publicJwk, crv: 'P-384' }, /crv must be "P-256"/],
       [{ ...key.publicJwk, kty: 'OKP' }, /kty must be "EC"/],
       [{ ...key.publicJwk, alg: 'ECDH-ES' }, /alg must be "HPKE-0"/],
