@@ -153,7 +153,16 @@ describe('in Chromium', () => {
         const kids = (await store.list()).map((k) => [k.kid, k.current, k.privateKey.extractable]);
         store.close();
         const unknown = await window.full.openReferral(keyring, c, pub).catch((e) => ({ code: e.code, nl: e.messageIn('nl') }));
-        return { kids, older: await window.full.openReferral(keyring, a, pub), current: await window.full.openReferral(keyring, b, pub), unknown };
+        const opened = { older: await window.full.openReferral(keyring, a, pub), current: await window.full.openReferral(keyring, b, pub) };
+        // Undo the rotation, then forget the newer key: its referrals no longer open here.
+        const [newest, oldest] = kids.map((k) => k[0] as string);
+        const again = await window.full.Keystore.open('rotation-keys');
+        await again.setCurrent(oldest!);
+        const currentAfter = (await again.keyring()).current?.kid;
+        await again.delete(newest!);
+        const forgotten = await window.full.openReferral(await again.keyring(), b, pub).catch((e) => e.code);
+        again.close();
+        return { kids, ...opened, unknown, currentAfter, forgotten };
       },
       [toOlder, toCurrent, toStranger, publicPart] as const,
     );
@@ -163,6 +172,8 @@ describe('in Chromium', () => {
     ]);
     expect(result.older).toEqual(patientPart);
     expect(result.current.note).toBe('na de rotatie');
+    expect(result.currentAfter).toBe(older.kid);
+    expect(result.forgotten).toBe('unknown_key');
     expect(result.unknown).toMatchObject({ code: 'unknown_key', nl: expect.stringMatching(/^Deze verwijzing kan niet worden geopend: hij is versleuteld met een sleutel die niet op dit apparaat staat/) });
     await page.close();
   });
