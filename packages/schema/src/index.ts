@@ -8,3 +8,4 @@ export * from './referral.js';
 export * from './understand.js';
 export * from './defaults.js';
 export * from './limits.js';
+export * from './sealed.js';
