@@ -3,13 +3,21 @@
 // referral relay mounted on a free loopback port, a real intake receiver (the provider's
 // side, examples/intake-receiver) that the relay delivers to, and a small proxy in front
 // of the API that can delay, break or log requests (stale-response and error-state tests).
-import { randomBytes } from 'node:crypto';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createServer, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp, createMeiliBackend, defaultConfig } from '@sociale-kaart/search-api';
+import {
+  MemoryReferralStore,
+  createApp,
+  createMeiliBackend,
+  createMeiliReferralLookup,
+  createReferralsApp,
+  createReferrerVerifier,
+  defaultConfig,
+  parseReferralRoutes,
+  staticRoutes,
+} from '@sociale-kaart/search-api';
 import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, startMeilisearch, waitForTask } from '@sociale-kaart/meili';
-// The relay is not (yet) a public export of the search-api package: its built module, by path.
-import { MemoryReferralStore, createMeiliReferralLookup, createReferralsApp, parseReferralRoutes } from '../../../search-api/dist/referrals/index.js';
 import { createIntakeReceiver } from '../../../../examples/intake-receiver/intake-receiver.mjs';
 import { hostileRecord, testActivities } from './fixtures.mjs';
 
@@ -145,17 +153,30 @@ async function loadActivities(meili, hostile) {
 }
 
 /**
- * The HIS backend's side of referrer tokens, as the widgets meet it: POST /v1/referrals needs
- * `Authorization: Bearer <token>` with a token this back end issued and has not expired;
- * anything else is answered 401 problem+json, before the relay sees the request. (The relay's
- * own JWT checks have their tests in search-api; the widgets only carry an opaque token.)
+ * The HIS backend's side of referrer tokens, as the widgets meet it: it signs real ES256 JWTs
+ * that the relay verifies against its JWKS. In front of the relay, a gate records every
+ * Authorization header and lets a test expire all tokens issued so far (answered 401, as the
+ * relay answers an expired token), so the widgets' retry-after-401 path can be exercised.
  */
-function referrerTokenGate() {
+async function referrerTokenGate() {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'widgets-test-his', alg: 'ES256', use: 'sig' }] };
   const valid = new Set();
   const seen = [];
+  let audience = null;
   return {
-    issue() {
-      const token = `test-token-${randomBytes(12).toString('hex')}`;
+    jwks,
+    setAudience(a) {
+      audience = a;
+    },
+    async issue() {
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: 'widgets-test-his' })
+        .setSubject('01999999')
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
       valid.add(token);
       return token;
     },
@@ -202,13 +223,14 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
         ...Object.fromEntries(RECEIVING_ORGANISATIONS.map((org) => [org, { secret: INTAKE_SECRET, intakeUrl: `${receiverUrl}/referrals` }])),
         [UNREACHABLE_ORGANISATION]: { secret: INTAKE_SECRET, intakeUrl: deadUrl },
       }),
+      { allowHttp: true },
     );
 
     // The API: search with a fixed clock, the relay with the real one (provider signatures carry real time).
     // Its public origin is known only once it listens, hence the late binding.
     let app = null;
     const seen = { referralPosts: 0 };
-    const tokens = referrerTokenGate();
+    const tokens = await referrerTokenGate();
     const apiServer = await serveFetch((req, env) => {
       if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') {
         seen.referralPosts++;
@@ -219,12 +241,13 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     });
     servers.push(apiServer);
     const apiOrigin = `http://127.0.0.1:${apiServer.address().port}`;
-    const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+    tokens.setAudience(apiOrigin);
     const referrals = createReferralsApp({
-      ...createMeiliReferralLookup(client.index(ACTIVITY_INDEX_UID)),
+      ...createMeiliReferralLookup(searchBackend),
       store: new MemoryReferralStore(),
-      secrets: (org) => routes.get(org)?.secret,
-      intakeUrlFor: (org) => routes.get(org)?.intakeUrl,
+      routes: staticRoutes(routes),
+      referrers: createReferrerVerifier({ audience: apiOrigin, jwks: tokens.jwks }),
+      allowPrivateIntake: true,
       publicBaseUrl: apiOrigin,
       rateLimit: { create: false, status: false },
       delivery: { attempts: 2, baseDelayMs: 20, maxDelayMs: 50, timeoutMs: 3000 },
