@@ -6,5 +6,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
-  test: { name: 'portal', include: ['test/**/*.test.ts'], testTimeout: 60000, hookTimeout: 120000 },
+  // Pages are Hono JSX.
+  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  test: { name: 'portal', include: ['test/**/*.test.ts'], testTimeout: 120000, hookTimeout: 120000 },
 });

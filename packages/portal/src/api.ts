@@ -154,7 +154,7 @@ export function providersApi(deps: { db: Db; service: ActivityService; clock?: (
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new ProblemError(400, 'empty-upload', 'Empty upload', 'The body is empty: send the file as the request body.', [{ pointer: '', message: 'empty body' }]);
       const kind = uploadKind(bytes, c.req.header('content-type'), name);
-      const outcome = await deps.service.upload(c.get('organisation'), bytes, kind, { publish: publish === 'true', name: name ?? `upload.${kind}` });
+      const outcome = await deps.service.upload(c.get('organisation'), { bytes, kind }, { publish: publish === 'true', name: name ?? `upload.${kind}` });
       const unreadable = outcome.report.inputs.find((i) => i.error);
       if (unreadable) throw new ProblemError(400, 'unreadable-upload', 'The file could not be read', unreadable.error, [{ pointer: '', message: unreadable.error ?? '' }]);
       return c.json({ valid: outcome.valid, published: outcome.published, report: outcome.report as unknown as Record<string, unknown> }, 200);

@@ -6,7 +6,7 @@
  * derived exactly as the indexer derives them and stay stable across edits.
  */
 import type { Organisation } from '@sociale-kaart/db';
-import { transformHsdsService } from '@sociale-kaart/indexer';
+import { summarize, textLine, transformHsdsService } from '@sociale-kaart/indexer';
 import type { Activity } from '@sociale-kaart/schema';
 
 export interface FieldError {
@@ -86,6 +86,9 @@ export function documentsOfRecord(org: Organisation, key: string, input: unknown
     for (const w of o.problems.warnings) warnings.push(toFieldError(w));
     if (o.activity) documents.push(claimDocument(o.activity, org));
   }
+  // HSDS 3.1's service summary, when given, wins over the one cut from the description.
+  const summary = typeof raw.summary === 'string' ? textLine(raw.summary) : '';
+  if (summary) for (const d of documents) d.summary = summarize(summary);
   return { record, documents: errors.length === 0 ? documents : [], errors, warnings };
 }
 

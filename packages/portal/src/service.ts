@@ -20,7 +20,7 @@ import type { IndexReport } from '@sociale-kaart/indexer';
 import type { Activity } from '@sociale-kaart/schema';
 import type { Publisher } from './publisher.js';
 import { documentsOfRecord, type FieldError } from './records.js';
-import { readUpload, type UploadKind } from './uploads.js';
+import { readUpload, type UploadBody } from './uploads.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -127,9 +127,9 @@ export class ActivityService {
    * records in one transaction. Records the upload does not mention stay as they are: a bad
    * or partial file never removes what is published.
    */
-  async upload(org: Organisation, bytes: Uint8Array, kind: UploadKind, options: { publish: boolean; name: string; origin?: 'upload' | 'feed' }): Promise<UploadOutcome> {
+  async upload(org: Organisation, body: UploadBody, options: { publish: boolean; name: string; origin?: 'upload' | 'feed' }): Promise<UploadOutcome> {
     const now = this.clock();
-    const { report, records } = await readUpload(org, bytes, kind, options.name, now);
+    const { report, records } = await readUpload(org, body, options.name, now);
     if (!options.publish || records.size === 0) return { report, valid: records.size, published: 0 };
     const today = this.today();
     const inputs: ActivityInput[] = [...records].map(([key, documents]) => ({

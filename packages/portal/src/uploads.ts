@@ -33,12 +33,23 @@ export function uploadKind(bytes: Uint8Array, contentType = '', fileName = ''): 
   return bytes[i] === 0x7b || bytes[i] === 0x5b ? 'json' : 'csv';
 }
 
-export async function readUpload(org: Organisation, bytes: Uint8Array, kind: UploadKind, displayName: string, now = new Date()): Promise<UploadResult> {
+/** The bytes of a file, or a paginated HSDS API the indexer reads itself. */
+export type UploadBody = { bytes: Uint8Array; kind: UploadKind } | { apiUrl: string };
+
+export async function readUpload(org: Organisation, body: UploadBody, displayName: string, now = new Date()): Promise<UploadResult> {
   const dir = await mkdtemp(join(tmpdir(), 'sk-upload-'));
   try {
-    const file = join(dir, `upload.${kind}`);
-    await writeFile(file, bytes);
-    const { activities, report } = await transformInputs([{ input: file, source: sourceOf(org.id) }], { now });
+    let file: string;
+    let spec;
+    if ('apiUrl' in body) {
+      file = body.apiUrl;
+      spec = { input: file, format: 'hsds-api', source: sourceOf(org.id) };
+    } else {
+      file = join(dir, `upload.${body.kind}`);
+      await writeFile(file, body.bytes);
+      spec = { input: file, source: sourceOf(org.id) };
+    }
+    const { activities, report } = await transformInputs([spec], { now });
     // The report names the upload, not the temp file it passed through.
     for (const list of [report.errors, report.warnings]) for (const p of list) if (p.input === file) p.input = displayName;
     for (const i of report.inputs) if (i.input === file) i.input = displayName;
