@@ -277,7 +277,7 @@ export function ActivityForm({ t, lang, csrf, values, errors, action, isNew }: F
       {isNew ? <Text name="key" label={f.key} help={f.keyHelp} values={values} errors={errors} required /> : <input type="hidden" name="key" value={values.key} />}
       <Text name="name" label={f.name} values={values} errors={errors} required />
       <Text name="summary" label={f.summary} values={values} errors={errors} />
-      <Text name="description" label={f.description} values={values} errors={errors} multiline required />
+      <Text name="description" label={f.description} values={values} errors={errors} multiline />
       <Checks name="categories" legend={f.categories} options={categories.map((c) => ({ key: c.key, label: c.label[lang] }))} selected={values.categories} />
       <Checks name="needs" legend={f.needs} options={needs.map((n) => ({ key: n.key, label: n.label[lang] }))} selected={values.needs} />
       <Checks name="audience" legend={f.audience} options={audiences.map((a) => ({ key: a.key, label: a.label[lang] }))} selected={values.audience} />
