@@ -165,16 +165,32 @@ export async function freshnessOverview(db: Db, staleBefore: string): Promise<Fr
   }));
 }
 
-/** Activities (with their organisation's e-mail) whose assured_date is older than `before` (for reminder mails). */
-export async function activitiesAssuredBefore(db: Db, before: string): Promise<Array<{ organisationId: string; email: string | null; name: string; count: number }>> {
+export interface ReminderDue {
+  organisationId: string;
+  name: string;
+  email: string | null;
+  /** Published activities confirmed before the cut-off. */
+  count: number;
+}
+
+/**
+ * Organisations with published activities confirmed before `assuredBefore` (YYYY-MM-DD)
+ * that were not reminded since `remindedBefore`: who gets a reminder mail now.
+ */
+export async function remindersDue(db: Db, assuredBefore: string, remindedBefore: Date): Promise<ReminderDue[]> {
   const rows = await db
     .selectFrom('activities as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
     .select((eb) => ['o.id', 'o.email', 'o.name', eb.fn.count<number>('a.key').as('count')])
-    .where('a.assured_date', '<', before)
+    .where('a.assured_date', '<', assuredBefore)
     .where('a.status', '=', 'published')
+    .where((eb) => eb.or([eb('o.reminded_at', 'is', null), eb('o.reminded_at', '<', remindedBefore)]))
     .groupBy(['o.id', 'o.email', 'o.name'])
     .orderBy('o.id')
     .execute();
   return rows.map((r) => ({ organisationId: r.id, email: r.email, name: r.name, count: Number(r.count) }));
+}
+
+export async function markReminded(db: Db, organisationId: string, at: Date): Promise<void> {
+  await db.updateTable('organisations').set({ reminded_at: at }).where('id', '=', organisationId).execute();
 }

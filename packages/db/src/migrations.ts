@@ -95,6 +95,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '002_freshness_reminders': {
+    async up(db: Kysely<any>) {
+      // When the organisation was last reminded that activities need checking (at most one mail a month).
+      await db.schema.alterTable('organisations').addColumn('reminded_at', 'timestamptz').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

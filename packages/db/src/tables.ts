@@ -19,6 +19,7 @@ export interface OrganisationsTable {
   website: string | null;
   verified: Generated<boolean>;
   verified_at: Timestamp | null;
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

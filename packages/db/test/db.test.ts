@@ -14,9 +14,11 @@ import {
   freshnessOverview,
   getActivity,
   listOrganisations,
+  markReminded,
   organisationOfApiKey,
   publishedDocuments,
   recordFeedPull,
+  remindersDue,
   revokeApiKey,
   saveActivities,
   sessionUser,
@@ -159,5 +161,21 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
     expect(stored?.etag).toBe('"v1"');
     expect(stored?.last_modified).toBe('Tue, 01 Dec 2026 10:00:00 GMT');
     expect(stored?.last_result).toEqual({ ok: true, notModified: true });
+  });
+
+  it('finds who is due a freshness reminder, at most once in the interval', async () => {
+    const { db } = await databases.open();
+    const old = await createOrganisation(db, { name: 'Oud', email: 'oud@x.example' });
+    const fresh = await createOrganisation(db, { name: 'Vers' });
+    await saveActivities(db, [
+      { organisationId: old.id, key: 'a', record: {}, documents: [], origin: 'api', assuredDate: '2025-01-01' },
+      { organisationId: old.id, key: 'b', record: {}, documents: [], origin: 'api', assuredDate: '2025-01-02', status: 'paused' },
+      { organisationId: fresh.id, key: 'c', record: {}, documents: [], origin: 'api', assuredDate: '2026-05-01' },
+    ]);
+    const now = new Date('2026-06-01T08:00:00Z');
+    expect(await remindersDue(db, '2026-01-01', new Date('2026-05-01T08:00:00Z'))).toEqual([{ organisationId: old.id, name: 'Oud', email: 'oud@x.example', count: 1 }]);
+    await markReminded(db, old.id, now);
+    expect(await remindersDue(db, '2026-01-01', new Date('2026-05-01T08:00:00Z'))).toEqual([]);
+    expect(await remindersDue(db, '2026-01-01', new Date('2026-07-01T08:00:00Z'))).toHaveLength(1);
   });
 });
