@@ -5,6 +5,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { parseArgs } from 'node:util';
+import { Cron } from 'croner';
 import { openDatabase, type OpenedDatabase } from '@sociale-kaart/db';
 import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { createPortalApp } from './app.js';
@@ -13,6 +14,7 @@ import { FeedScheduler } from './feeds.js';
 import { createMailer, type Mailer } from './mail.js';
 import { createPages } from './pages/routes.js';
 import { Publisher } from './publisher.js';
+import { sendFreshnessReminders } from './reminders.js';
 import { ActivityService } from './service.js';
 
 export interface StartPortalOptions {
@@ -28,7 +30,9 @@ export interface StartPortalOptions {
   smtpUrl?: string;
   mailFrom?: string;
   freshness?: Partial<Freshness>;
-  /** Pull registered feeds on their schedule (default true). */
+  /** When freshness reminders go out (cron, default every day at 07:00). */
+  reminderSchedule?: string;
+  /** Pull registered feeds and send reminders on their schedules (default true). */
   schedule?: boolean;
   /** Allow feed URLs on loopback and private addresses (demo and tests only). */
   allowPrivateFeeds?: boolean;
@@ -43,6 +47,8 @@ export interface RunningPortal {
   service: ActivityService;
   feeds: FeedScheduler;
   mailer: Mailer;
+  /** Sends the freshness reminders due now (also run on `reminderSchedule`); returns the organisations mailed. */
+  sendReminders(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -68,7 +74,14 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8790);
   publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '');
-  if (options.schedule ?? true) await feeds.start();
+  const sendReminders = () => sendFreshnessReminders({ db: database.db, mailer, freshness, portalUrl: () => publicUrl, clock, log });
+  let reminderJob: Cron | undefined;
+  if (options.schedule ?? true) {
+    await feeds.start();
+    reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam' }, async () => {
+      await sendReminders();
+    });
+  }
   return {
     url: publicUrl,
     port,
@@ -76,7 +89,9 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     service,
     feeds,
     mailer,
+    sendReminders,
     async close() {
+      reminderJob?.stop();
       feeds.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       mailer.close();
