@@ -13,3 +13,4 @@ export { DEFAULT_FRESHNESS, freshnessState, daysBefore, ageInDays, type Freshnes
 export { startMailbox, type Mailbox, type CaughtMail } from './mailbox.js';
 export { createMailer, type Mailer } from './mail.js';
 export { runAdmin, adminMain } from './admin.js';
+export { seedDemoOrganisations, type DemoOrganisation } from './demo.js';
