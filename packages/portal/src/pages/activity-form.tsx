@@ -258,6 +258,7 @@ function Check({ name, label, checked }: { name: keyof FormValues; label: string
 export function ActivityForm({ t, lang, csrf, values, errors, action, isNew }: FormProps) {
   const f = t.form;
   const general = errors._form;
+  // The summary links each error to its field; the same message also stands beside the field.
   const hasErrors = Object.values(errors).some((m) => m && m.length > 0);
   return (
     <form method="post" action={action} novalidate>
@@ -265,13 +266,18 @@ export function ActivityForm({ t, lang, csrf, values, errors, action, isNew }: F
       {hasErrors ? (
         <div class="portal-notice portal-notice--error" role="alert">
           <p>{f.errorsTitle}</p>
-          {general?.length ? (
-            <ul>
-              {general.map((m) => (
-                <li>{m}</li>
+          <ul>
+            {general?.map((m) => <li>{m}</li>)}
+            {(Object.entries(errors) as Array<[string, string[] | undefined]>)
+              .filter(([name, m]) => name !== '_form' && m?.length)
+              .map(([name, m]) => (
+                <li>
+                  <a class="utrecht-link" href={`#f-${name}`}>
+                    {m!.join(' ')}
+                  </a>
+                </li>
               ))}
-            </ul>
-          ) : null}
+          </ul>
         </div>
       ) : null}
       {isNew ? <Text name="key" label={f.key} help={f.keyHelp} values={values} errors={errors} required /> : <input type="hidden" name="key" value={values.key} />}
