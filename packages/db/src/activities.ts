@@ -98,9 +98,11 @@ export async function confirmActivities(db: Db, organisationId: string, date: st
 
 /**
  * Every published document of every organisation (for a full reindex), in pages so a large
- * region never sits in memory at once.
+ * region never sits in memory at once. `assuredOnOrAfter` (YYYY-MM-DD) leaves out activities
+ * not confirmed since then: those too old to show.
  */
-export async function* publishedDocuments(db: Db, pageSize = 500): AsyncGenerator<Record<string, unknown>> {
+export async function* publishedDocuments(db: Db, options: { pageSize?: number; assuredOnOrAfter?: string } = {}): AsyncGenerator<Record<string, unknown>> {
+  const pageSize = options.pageSize ?? 500;
   let after: { organisation_id: string; key: string } | null = null;
   for (;;) {
     let q = db
@@ -110,6 +112,7 @@ export async function* publishedDocuments(db: Db, pageSize = 500): AsyncGenerato
       .orderBy('organisation_id')
       .orderBy('key')
       .limit(pageSize);
+    if (options.assuredOnOrAfter) q = q.where('assured_date', '>=', options.assuredOnOrAfter);
     if (after) {
       const a: { organisation_id: string; key: string } = after;
       q = q.where((eb) => eb.or([eb('organisation_id', '>', a.organisation_id), eb.and([eb('organisation_id', '=', a.organisation_id), eb('key', '>', a.key)])]));
@@ -193,4 +196,9 @@ export async function remindersDue(db: Db, assuredBefore: string, remindedBefore
 
 export async function markReminded(db: Db, organisationId: string, at: Date): Promise<void> {
   await db.updateTable('organisations').set({ reminded_at: at }).where('id', '=', organisationId).execute();
+}
+
+/** Published activities last confirmed before `before` (YYYY-MM-DD): too old to be shown in search. */
+export async function publishedAssuredBefore(db: Db, before: string): Promise<ActivityRow[]> {
+  return db.selectFrom('activities').selectAll().where('status', '=', 'published').where('assured_date', '<', before).orderBy('organisation_id').orderBy('key').execute();
 }

@@ -16,6 +16,7 @@ import {
   listOrganisations,
   markReminded,
   organisationOfApiKey,
+  publishedAssuredBefore,
   publishedDocuments,
   recordFeedPull,
   remindersDue,
@@ -118,8 +119,12 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
     await setActivityStatus(db, org.id, 'wandelen', 'paused');
 
     const ids: string[] = [];
-    for await (const d of publishedDocuments(db, 1)) ids.push(String(d.id));
+    for await (const d of publishedDocuments(db, { pageSize: 1 })) ids.push(String(d.id));
     expect(ids.sort()).toEqual(['a1', 'c1']);
+    const recent: string[] = [];
+    for await (const d of publishedDocuments(db, { assuredOnOrAfter: '2025-02-01' })) recent.push(String(d.id));
+    expect(recent).toEqual(['a1']);
+    expect((await publishedAssuredBefore(db, '2025-02-01')).map((r) => [r.organisation_id, r.key])).toEqual([[other.id, 'koffie']]);
 
     const confirmed = await confirmActivities(db, org.id, '2026-03-01');
     expect(confirmed).toHaveLength(2);

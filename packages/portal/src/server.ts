@@ -9,7 +9,7 @@ import { Cron } from 'croner';
 import { openDatabase, type OpenedDatabase } from '@sociale-kaart/db';
 import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { createPortalApp } from './app.js';
-import { DEFAULT_FRESHNESS, type Freshness } from './freshness.js';
+import { DEFAULT_FRESHNESS, daysBefore, type Freshness } from './freshness.js';
 import { FeedScheduler } from './feeds.js';
 import { createMailer, type Mailer } from './mail.js';
 import { createPages } from './pages/routes.js';
@@ -49,6 +49,8 @@ export interface RunningPortal {
   mailer: Mailer;
   /** Sends the freshness reminders due now (also run on `reminderSchedule`); returns the organisations mailed. */
   sendReminders(): Promise<string[]>;
+  /** Takes activities older than `hideDays` out of search (also run on `reminderSchedule`); returns how many. */
+  hideUnconfirmed(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,10 +77,12 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8790);
   publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '');
   const sendReminders = () => sendFreshnessReminders({ db: database.db, mailer, freshness, portalUrl: () => publicUrl, clock, log });
+  const hideUnconfirmed = () => service.hideUnconfirmed(daysBefore(service.today(), freshness.hideDays));
   let reminderJob: Cron | undefined;
   if (options.schedule ?? true) {
     await feeds.start();
-    reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam' }, async () => {
+    reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: (err) => log({ level: 'error', msg: 'freshness job failed', error: String(err) }) }, async () => {
+      await hideUnconfirmed();
       await sendReminders();
     });
   }
@@ -90,6 +94,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     feeds,
     mailer,
     sendReminders,
+    hideUnconfirmed,
     async close() {
       reminderJob?.stop();
       feeds.stop();

@@ -9,6 +9,7 @@ import {
   getActivity,
   getOrganisation,
   listActivities,
+  publishedAssuredBefore,
   saveActivities,
   setActivityStatus,
   type ActivityInput,
@@ -120,6 +121,16 @@ export class ActivityService {
     const rows = await confirmActivities(this.db, org.id, date, this.clock());
     await this.publisher.apply(rows.filter((r) => r.status === 'published').flatMap((r) => r.documents as unknown as Activity[]));
     return { assuredDate: date, confirmed: rows.length };
+  }
+
+  /**
+   * Takes out of search what was not confirmed since `before` (YYYY-MM-DD). The rows stay
+   * published in the portal: "Alles klopt nog" or an edit brings them back.
+   */
+  async hideUnconfirmed(before: string): Promise<number> {
+    const rows = await publishedAssuredBefore(this.db, before);
+    await this.publisher.remove(rows.flatMap((r) => idsOf(r)));
+    return rows.length;
   }
 
   /**

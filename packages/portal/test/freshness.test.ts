@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, createOrganisation, openDatabase } from '@sociale-kaart/db';
+import { createApiKey, createOrganisation, listOrganisations, openDatabase } from '@sociale-kaart/db';
 import { DATABASE_KINDS, useDatabases } from '@sociale-kaart/db/testing';
 import { useMeilisearch } from '@sociale-kaart/meili/testing';
 import { ageInDays, daysBefore, freshnessState, startMailbox, startPortal, type Mailbox, type RunningPortal } from '../src/index.js';
@@ -64,5 +64,20 @@ describe.each(DATABASE_KINDS)('freshness reminders on %s', (kind) => {
     now = new Date('2026-05-25T10:00:00Z');
     expect(await portal.sendReminders()).toHaveLength(1);
     expect(mailbox.messages().filter((m) => m.subject === 'Kloppen uw activiteiten nog?')).toHaveLength(2);
+  });
+
+  it('takes activities out of search after hideDays and brings them back on "Alles klopt nog"', async () => {
+    const index = meili.client.index(`portal_fresh_${kind}`);
+    const count = async () => (await index.search('Koffieochtend')).hits.length;
+    now = new Date('2026-12-30T10:00:00Z'); // 359 days
+    expect(await portal.hideUnconfirmed()).toBe(0);
+    expect(await count()).toBe(1);
+    now = new Date('2027-01-06T10:00:00Z'); // 366 days
+    expect(await portal.hideUnconfirmed()).toBe(1);
+    expect(await count()).toBe(0);
+    const [org] = await listOrganisations(portal.database.db);
+    await portal.service.confirmAll(org!);
+    expect(await count()).toBe(1);
+    expect(await portal.hideUnconfirmed()).toBe(0);
   });
 });
