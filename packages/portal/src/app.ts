@@ -42,7 +42,19 @@ export function createPortalApp(deps: PortalAppDeps): OpenAPIHono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   if (deps.pages) app.route('/', deps.pages);
 
-  app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) => {
+    // People following a stale link get a page; systems get problem+json.
+    if (!c.req.path.startsWith('/v1/') && (c.req.header('accept') ?? '').includes('text/html')) {
+      return c.html(
+        '<!doctype html><html lang="nl" class="utrecht-theme"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Niet gevonden · Aanbiedersportaal</title>' +
+          '<link rel="stylesheet" href="/assets/utrecht-tokens.css"><link rel="stylesheet" href="/assets/utrecht-components.css"><link rel="stylesheet" href="/assets/portal.css"></head>' +
+          '<body class="utrecht-document utrecht-document--surface"><main class="portal-main"><h1 class="utrecht-heading-1">Deze pagina bestaat niet</h1>' +
+          '<p lang="en">This page does not exist.</p><p><a class="utrecht-link" href="/">Naar het aanbiedersportaal</a></p></main></body></html>',
+        404,
+      );
+    }
+    return problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}`));
+  });
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(c, err);
     if (err instanceof HTTPException) return problemResponse(c, new ProblemError(err.status as 400, 'http-error', err.message || 'Request error'));

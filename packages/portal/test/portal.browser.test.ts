@@ -201,6 +201,9 @@ describe('the portal in Chromium', () => {
     await expect(page.getByRole('row', { name: /Stichting De Linde/ }).textContent()).resolves.toContain('2027-01-10');
     await clean('operator overview');
     await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: false });
+    await page.goto(`${portal.url}/bestaat-niet`);
+    await page.getByRole('heading', { name: 'Deze pagina bestaat niet' }).waitFor();
+    await clean('not found');
     await page.goto(`${portal.url}/aanmelden`);
     await page.screenshot({ path: join(SHOTS, 'sign-in.png'), fullPage: false });
   });

@@ -3,6 +3,7 @@ import { createOrganisation, upsertUser, openDatabase } from '@sociale-kaart/db'
 import { DATABASE_KINDS, useDatabases } from '@sociale-kaart/db/testing';
 import { useMeilisearch } from '@sociale-kaart/meili/testing';
 import { startMailbox, startPortal, type Mailbox, type RunningPortal } from '../src/index.js';
+import { isLoopback } from '../src/pages/session.js';
 import { PageClient } from './http-client.js';
 
 const meili = useMeilisearch();
@@ -74,6 +75,13 @@ describe.each(DATABASE_KINDS)('sign-in by e-mail link on %s', (kind) => {
     expect(reused.html).toContain('Deze link is al gebruikt');
     expect(reused.html).toContain('action="/aanmelden"');
 
+    // A stale link gets a page for people and problem+json for systems.
+    const missing = await client.request('/activiteiten/bestaat-niet-meer/iets', { headers: { accept: 'text/html' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Deze pagina bestaat niet');
+    const apiMissing = await client.request('/v1/nothing');
+    expect(apiMissing.headers.get('content-type')).toContain('application/problem+json');
+
     // Sign out ends the session.
     await client.post('/afmelden', {});
     expect((await client.get('/activiteiten')).res.headers.get('location')).toBe('/aanmelden');
@@ -111,5 +119,12 @@ describe.each(DATABASE_KINDS)('sign-in by e-mail link on %s', (kind) => {
     const editorLink = await linkFor(editor, 'coach@delinde.example');
     await editor.post('/aanmelden/link', { token: editorLink.searchParams.get('token')! });
     expect((await editor.get('/overzicht')).res.status).toBe(403);
+  });
+});
+
+describe('cookies', () => {
+  it('are Secure everywhere except on loopback, where browsers would drop them over plain http', () => {
+    expect(['http://127.0.0.1:8790', 'http://localhost:3000', 'http://[::1]:8790'].map(isLoopback)).toEqual([true, true, true]);
+    expect(['https://portaal.sociale-kaart.nl', 'http://192.168.1.5:8790', 'not a url'].map(isLoopback)).toEqual([false, false, false]);
   });
 });

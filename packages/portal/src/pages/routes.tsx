@@ -3,6 +3,7 @@
  * organisation's pages; operators and gemeente viewers the overview.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getOrganisation, type Db, type Organisation } from '@sociale-kaart/db';
 import { assetRoutes } from '../assets.js';
 import type { FeedScheduler } from '../feeds.js';
@@ -34,6 +35,8 @@ export function createPages(deps: PagesDeps): Hono {
   const log = deps.log ?? ((line) => process.stderr.write(`${JSON.stringify(line)}\n`));
   const app = new Hono<PageEnv>();
   app.route('/', assetRoutes() as unknown as Hono<PageEnv>);
+  // A checked upload travels back base64-encoded (5 MB file ≈ 6.7 MB field): 8 MB is the most a page form may send.
+  app.use('*', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => c.text('Het bestand is te groot (maximaal 5 MB). / The file is too large (at most 5 MB).', 413) }));
   app.use('*', pageContext(deps));
 
   const forbidden = (c: Parameters<MiddlewareHandler<PageEnv>>[0]) => {
