@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import { PgliteDialect } from './pglite-dialect.js';
+import { lockPgliteDir } from './pglite-lock.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -64,11 +65,21 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
   } else {
     const memory = url === 'memory://';
     if (!memory) await mkdir(url, { recursive: true });
+    const release = memory ? async () => {} : await lockPgliteDir(resolve(url));
     const pglite = new PGlite(memory ? undefined : url, {
       parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
     });
     const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
-    opened = { db, kind: 'pglite', location: memory ? 'memory://' : url, close: () => db.destroy() };
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        try {
+          await db.destroy();
+        } finally {
+          await release();
+        }
+      })());
+    opened = { db, kind: 'pglite', location: memory ? 'memory://' : url, close };
   }
   try {
     await migrateToLatest(opened.db);

@@ -5,6 +5,7 @@
 export { openDatabase, databaseUrlFromEnv, type Db, type OpenDatabaseOptions, type OpenedDatabase } from './connect.js';
 export { migrateToLatest, MIGRATION_NAMES } from './migrations.js';
 export { PgliteDialect } from './pglite-dialect.js';
+export { DatabaseInUseError } from './pglite-lock.js';
 export { hashToken, randomToken, newOrganisationId } from './secrets.js';
 export * from './organisations.js';
 export * from './accounts.js';

@@ -1,3 +1,4 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
   MIGRATION_NAMES,
@@ -15,6 +16,7 @@ import {
   getActivity,
   listOrganisations,
   markReminded,
+  openDatabase,
   organisationOfApiKey,
   publishedAssuredBefore,
   publishedDocuments,
@@ -182,5 +184,28 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
     await markReminded(db, old.id, now);
     expect(await remindersDue(db, '2026-01-01', new Date('2026-05-01T08:00:00Z'))).toEqual([]);
     expect(await remindersDue(db, '2026-01-01', new Date('2026-07-01T08:00:00Z'))).toHaveLength(1);
+  });
+});
+
+describe('the embedded database directory', () => {
+  const databases = useDatabases('pglite');
+
+  it('is opened by one process at a time, and a stale lock is taken over', async () => {
+    const url = await databases.freshUrl();
+    const first = await openDatabase({ url });
+    await expect(openDatabase({ url })).rejects.toThrow(/already open in this process/);
+    await first.close();
+
+    // Another live process holds it (the parent of this test process stands in for it).
+    await mkdir(url, { recursive: true });
+    await writeFile(`${url}.lock`, String(process.ppid));
+    await expect(openDatabase({ url })).rejects.toThrow(new RegExp(`in use by process ${process.ppid}.*DATABASE_URL=postgres`));
+
+    // Its holder is gone: the lock is stale and taken over, and released on close.
+    await writeFile(`${url}.lock`, '2147483646');
+    const again = await openDatabase({ url });
+    expect(await readFile(`${url}.lock`, 'utf8')).toBe(String(process.pid));
+    await again.close();
+    await expect(readFile(`${url}.lock`, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
