@@ -66,7 +66,11 @@ export interface ActivitiesTable {
   organisation_id: string;
   /** The organisation's own id for the activity (the HSDS service id). */
   key: string;
-  /** The HSDS 3.1 service record as the organisation gave it (from the API, a form or an upload). */
+  /**
+   * The record as the organisation gave it: the HSDS 3.1 service for the API and the form;
+   * for an upload or a feed only where it came from (`{ id, source, name }`), because there
+   * the documents are made by the indexer's readers straight from the file.
+   */
   record: Json<Record<string, unknown>>;
   /** The activity documents made from it (one per location), as Meilisearch holds them. */
   documents: Json<Array<Record<string, unknown>>>;
