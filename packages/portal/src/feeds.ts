@@ -61,6 +61,20 @@ export async function checkFeedUrl(raw: string, allowPrivate: boolean): Promise<
   return url;
 }
 
+/** GET that follows at most 5 redirects itself, checking every hop: a public feed may not redirect into a private network. */
+async function fetchChecked(url: string, headers: Record<string, string>, allowPrivate: boolean): Promise<Response> {
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    await checkFeedUrl(target, allowPrivate);
+    const res = await fetch(target, { headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) return res;
+    await res.body?.cancel();
+    if (hop >= 5) throw new Error(`more than 5 redirects from ${url}`);
+    target = new URL(location, target).toString();
+  }
+}
+
 export interface FeedSchedulerDeps {
   db: Db;
   service: ActivityService;
@@ -131,7 +145,6 @@ export class FeedScheduler {
     let validators: { etag?: string | null; lastModified?: string | null } = {};
     try {
       if (!org) throw new Error('organisation not found');
-      await checkFeedUrl(feed.url, this.deps.allowPrivate);
       let body: Parameters<ActivityService['upload']>[1];
       if (feed.format === 'hsds-api') {
         body = { apiUrl: feed.url };
@@ -139,7 +152,7 @@ export class FeedScheduler {
         const headers: Record<string, string> = { accept: 'application/json, application/x-ndjson, text/csv;q=0.9, */*;q=0.5', 'user-agent': 'sociale-kaart-portal' };
         if (feed.etag) headers['if-none-match'] = feed.etag;
         if (feed.last_modified) headers['if-modified-since'] = feed.last_modified;
-        const res = await fetch(feed.url, { headers, redirect: 'error', signal: AbortSignal.timeout(30_000) });
+        const res = await fetchChecked(feed.url, headers, this.deps.allowPrivate);
         if (res.status === 304) {
           await res.body?.cancel();
           result = { status: 'not_modified', at, message: 'niet gewijzigd sinds de vorige keer (not modified)' };
@@ -151,7 +164,7 @@ export class FeedScheduler {
           throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
         }
         const bytes = new Uint8Array(await res.arrayBuffer());
-        const kind = feed.format === 'csv-template' ? 'csv' : feed.format === 'hsds-json' ? 'json' : uploadKind(bytes, res.headers.get('content-type') ?? '', new URL(feed.url).pathname);
+        const kind = feed.format === 'csv-template' ? 'csv' : feed.format === 'hsds-json' ? 'json' : uploadKind(bytes, res.headers.get('content-type') ?? '', new URL(res.url || feed.url).pathname);
         body = { bytes, kind };
         validators = { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
       }

@@ -14,6 +14,10 @@ function feedServer() {
   let answer: { status: number; body?: string; etag?: string } = { status: 200, body: '[]' };
   const seen: Array<{ ifNoneMatch: string | undefined }> = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
+    if (req.url === '/oud.json') {
+      res.writeHead(301, { location: '/aanbod.json' }).end();
+      return;
+    }
     seen.push({ ifNoneMatch: req.headers['if-none-match'] });
     if (answer.etag && req.headers['if-none-match'] === answer.etag) {
       res.writeHead(304).end();
@@ -104,6 +108,10 @@ describe.each(DATABASE_KINDS)('registered feeds on %s', (kind) => {
     expect(await portal.feeds.pull(registered.id)).toMatchObject({ status: 'ok', accepted: 1, published: 1 });
     expect(await doc('a')).toMatchObject({ title: 'Activiteit a, nieuw' });
     expect(await doc('b')).toMatchObject({ title: 'Activiteit b' });
+
+    // A moved feed: the redirect is followed (each hop's address checked).
+    const moved = await portal.feeds.register(org.id, feedUrl.replace('/aanbod.json', '/oud.json'));
+    expect(moved.result).toMatchObject({ status: 'ok', accepted: 1 });
 
     const [stored] = await feedsOf(portal.database.db, org.id);
     expect(stored?.etag).toBe('"v2"');
