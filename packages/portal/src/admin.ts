@@ -1,0 +1,169 @@
+/**
+ * `sociale-kaart-admin`: the operator's CLI over the same database as the portal
+ * (DATABASE_URL, else embedded PGlite in .data/pglite). Output is JSON on stdout, so it can
+ * be read by people and scripts alike; usage errors exit 64.
+ */
+import { parseArgs } from 'node:util';
+
+type OptionsSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'] & {};
+import {
+  createApiKey,
+  createOrganisation,
+  createSignInToken,
+  getOrganisation,
+  listOrganisations,
+  openDatabase,
+  organisationJson,
+  revokeApiKey,
+  upsertUser,
+  verifyOrganisation,
+  ROLES,
+  type Role,
+} from '@sociale-kaart/db';
+
+export const USAGE = `usage: sociale-kaart-admin <command>
+
+  org add --name NAME [--kvk NUMBER] [--email EMAIL] [--verified]
+  org verify ID [--kvk NUMBER]
+  org list
+  user invite --org ID --email EMAIL [--role editor|operator|gemeente_viewer]
+  user invite --email EMAIL --role operator|gemeente_viewer
+  apikey create --org ID
+  apikey revoke ID_OR_PREFIX
+
+DATABASE_URL selects the database (postgres://…); unset: embedded PGlite in .data/pglite.
+SK_PORTAL_URL is the portal's public address for sign-in links (default http://127.0.0.1:8790).`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface AdminIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const KVK = /^\d{8}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function options<const T extends OptionsSpec>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: true, strict: true } as const);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function need(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${flag} is required`);
+  return value.trim();
+}
+
+function kvkOf(value: string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = String(value).replace(/\s/g, '');
+  if (!KVK.test(v)) throw new UsageError(`--kvk must be the 8-digit KvK number, not ${JSON.stringify(value)}`);
+  return v;
+}
+
+/** Runs one command; returns the exit code (0 ok, 1 not found, 64 usage). */
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (!group || group === '--help' || group === 'help') {
+    io[group ? 'out' : 'err'](`${USAGE}\n`);
+    return group ? 0 : 64;
+  }
+  const print = (v: unknown) => io.out(`${JSON.stringify(v, null, 2)}\n`);
+  const baseUrl = (io.env.SK_PORTAL_URL ?? 'http://127.0.0.1:8790').replace(/\/+$/, '');
+  let task: ((db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number>) | undefined;
+  try {
+    const cmd = `${group} ${command ?? ''}`.trim();
+    if (cmd === 'org add') {
+      const o = options(rest, { name: { type: 'string' }, kvk: { type: 'string' }, email: { type: 'string' }, verified: { type: 'boolean' } });
+      const name = need(o.values.name, '--name');
+      const kvk = kvkOf(o.values.kvk);
+      const email = o.values.email;
+      if (email !== undefined && !EMAIL.test(email)) throw new UsageError(`--email is not an e-mail address: ${JSON.stringify(email)}`);
+      task = async (db) => {
+        print(organisationJson(await createOrganisation(db, { name, kvk: kvk ?? null, email: email ?? null, verified: o.values.verified === true })));
+        return 0;
+      };
+    } else if (cmd === 'org verify') {
+      const o = options(rest, { kvk: { type: 'string' } });
+      const id = o.positionals[0];
+      if (!id || o.positionals.length > 1) throw new UsageError('org verify needs exactly one organisation ID');
+      const kvk = kvkOf(o.values.kvk);
+      task = async (db) => {
+        const org = await verifyOrganisation(db, id, kvk);
+        if (!org) return notFound(io, `no organisation with id ${id}`);
+        print(organisationJson(org));
+        return 0;
+      };
+    } else if (cmd === 'org list') {
+      options(rest, {});
+      task = async (db) => {
+        print((await listOrganisations(db)).map(organisationJson));
+        return 0;
+      };
+    } else if (cmd === 'user invite') {
+      const o = options(rest, { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } });
+      const email = need(o.values.email, '--email').toLowerCase();
+      if (!EMAIL.test(email)) throw new UsageError(`--email is not an e-mail address: ${JSON.stringify(email)}`);
+      const role = (o.values.role ?? 'editor') as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+      if (role === 'editor' && !o.values.org) throw new UsageError('--org is required for an editor');
+      if (role !== 'editor' && o.values.org) throw new UsageError(`a ${role} belongs to no organisation: leave out --org`);
+      task = async (db) => {
+        if (o.values.org && !(await getOrganisation(db, o.values.org))) return notFound(io, `no organisation with id ${o.values.org}`);
+        const user = await upsertUser(db, { email, role, organisationId: o.values.org ?? null });
+        const token = await createSignInToken(db, user.id);
+        print({ email: user.email, role: user.role, organisationId: user.organisation_id, signInLink: `${baseUrl}/aanmelden/link?token=${encodeURIComponent(token)}`, validMinutes: 15 });
+        return 0;
+      };
+    } else if (cmd === 'apikey create') {
+      const o = options(rest, { org: { type: 'string' } });
+      const orgId = need(o.values.org, '--org');
+      task = async (db) => {
+        if (!(await getOrganisation(db, orgId))) return notFound(io, `no organisation with id ${orgId}`);
+        const { key, apiKey } = await createApiKey(db, orgId);
+        print({ id: apiKey.id, organisationId: orgId, prefix: apiKey.prefix, key, note: 'shown once: only a hash is stored' });
+        return 0;
+      };
+    } else if (cmd === 'apikey revoke') {
+      const o = options(rest, {});
+      const id = o.positionals[0];
+      if (!id || o.positionals.length > 1) throw new UsageError('apikey revoke needs exactly one key id or prefix');
+      task = async (db) => {
+        const revoked = await revokeApiKey(db, id);
+        if (revoked.length === 0) return notFound(io, `no active API key with id or prefix ${id}`);
+        print(revoked.map((k) => ({ id: k.id, organisationId: k.organisation_id, prefix: k.prefix, revokedAt: new Date(k.revoked_at!).toISOString() })));
+        return 0;
+      };
+    } else {
+      throw new UsageError(`unknown command: ${cmd}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`sociale-kaart-admin: ${err.message}\n\n${USAGE}\n`);
+      return 64;
+    }
+    throw err;
+  }
+  const opened = await openDatabase(io.env.DATABASE_URL ? { url: io.env.DATABASE_URL } : {});
+  try {
+    return await task(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+function notFound(io: AdminIo, message: string): number {
+  io.err(`sociale-kaart-admin: ${message}\n`);
+  return 1;
+}
+
+export async function adminMain(argv = process.argv.slice(2)): Promise<void> {
+  const code = await runAdmin(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env });
+  process.exitCode = code;
+}

@@ -1,0 +1,158 @@
+/**
+ * Starts the portal server: database (migrated), publisher, mail, pages, the feed
+ * scheduler, and the HTTP listener. `startPortal()` is what the demo and the tests call;
+ * `main()` is the `sociale-kaart-portal` CLI.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { parseArgs } from 'node:util';
+import { Cron } from 'croner';
+import { openDatabase, type OpenedDatabase } from '@sociale-kaart/db';
+import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
+import { createPortalApp } from './app.js';
+import { DEFAULT_FRESHNESS, daysBefore, type Freshness } from './freshness.js';
+import { FeedScheduler } from './feeds.js';
+import { createMailer, type Mailer } from './mail.js';
+import { createPages } from './pages/routes.js';
+import { Publisher } from './publisher.js';
+import { sendFreshnessReminders } from './reminders.js';
+import { ActivityService } from './service.js';
+
+export interface StartPortalOptions {
+  /** 0 = a free port (default 8790). */
+  port?: number;
+  host?: string;
+  /** The address people use (for links in mails); default http://HOST:PORT. */
+  publicUrl?: string;
+  /** postgres://… or a PGlite directory or memory://; default DATABASE_URL, else .data/pglite. */
+  databaseUrl?: string;
+  meili: { url: string; apiKey?: string; index?: string };
+  /** SMTP for sign-in and reminder mails, e.g. smtp://127.0.0.1:2525 (the demo mailbox). Without it mails are written to the log only as "not sent". */
+  smtpUrl?: string;
+  mailFrom?: string;
+  freshness?: Partial<Freshness>;
+  /** When freshness reminders go out (cron, default every day at 07:00). */
+  reminderSchedule?: string;
+  /** Pull registered feeds and send reminders on their schedules (default true). */
+  schedule?: boolean;
+  /** Allow feed URLs on loopback and private addresses (demo and tests only). */
+  allowPrivateFeeds?: boolean;
+  clock?: () => Date;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export interface RunningPortal {
+  url: string;
+  port: number;
+  database: OpenedDatabase;
+  service: ActivityService;
+  feeds: FeedScheduler;
+  mailer: Mailer;
+  /** Sends the freshness reminders due now (also run on `reminderSchedule`); returns the organisations mailed. */
+  sendReminders(): Promise<string[]>;
+  /** Takes activities older than `hideDays` out of search (also run on `reminderSchedule`); returns how many. */
+  hideUnconfirmed(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startPortal(options: StartPortalOptions): Promise<RunningPortal> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? ((line) => process.stderr.write(`${JSON.stringify(line)}\n`));
+  const clock = options.clock ?? (() => new Date());
+  const database = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : {});
+  const publisher = new Publisher({ url: options.meili.url, ...(options.meili.apiKey ? { apiKey: options.meili.apiKey } : {}), index: options.meili.index ?? ACTIVITY_INDEX_UID });
+  const service = new ActivityService({ db: database.db, publisher, clock });
+  const freshness: Freshness = { ...DEFAULT_FRESHNESS, ...options.freshness };
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Sociale Kaart <noreply@sociale-kaart.example>', log });
+
+  let publicUrl = options.publicUrl ?? '';
+  const feeds = new FeedScheduler({ db: database.db, service, mailer, clock, log, allowPrivate: options.allowPrivateFeeds ?? false, portalUrl: () => publicUrl });
+  const pages = createPages({ db: database.db, service, feeds, mailer, clock, freshness, publicUrl: () => publicUrl });
+  const app = createPortalApp({ db: database.db, service, pages, clock, log });
+
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8790, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8790);
+  publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '');
+  const sendReminders = () => sendFreshnessReminders({ db: database.db, mailer, freshness, portalUrl: () => publicUrl, clock, log });
+  const hideUnconfirmed = () => service.hideUnconfirmed(daysBefore(service.today(), freshness.hideDays));
+  let reminderJob: Cron | undefined;
+  if (options.schedule ?? true) {
+    await feeds.start();
+    reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: (err) => log({ level: 'error', msg: 'freshness job failed', error: String(err) }) }, async () => {
+      await hideUnconfirmed();
+      await sendReminders();
+    });
+  }
+  return {
+    url: publicUrl,
+    port,
+    database,
+    service,
+    feeds,
+    mailer,
+    sendReminders,
+    hideUnconfirmed,
+    async close() {
+      reminderJob?.stop();
+      feeds.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      mailer.close();
+      await database.close();
+    },
+  };
+}
+
+export const PORTAL_USAGE = `usage: sociale-kaart-portal [--port N] [--host H] [--public-url URL] [--meili-url URL] [--meili-key KEY] [--index NAME] [--smtp-url URL]
+
+DATABASE_URL selects the database (postgres://…); unset: embedded PGlite in .data/pglite.
+Environment fallbacks: MEILI_URL, MEILI_MASTER_KEY / MEILI_KEY, SK_SMTP_URL, SK_PORTAL_URL.`;
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'public-url': { type: 'string' },
+        'meili-url': { type: 'string' },
+        'meili-key': { type: 'string' },
+        index: { type: 'string' },
+        'smtp-url': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`sociale-kaart-portal: ${err instanceof Error ? err.message : String(err)}\n\n${PORTAL_USAGE}\n`);
+    process.exit(64);
+  }
+  if (values.help) {
+    process.stdout.write(`${PORTAL_USAGE}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 8790 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`sociale-kaart-portal: --port must be a port number, not ${JSON.stringify(values.port)}\n`);
+    process.exit(64);
+  }
+  const env = process.env;
+  const meiliKey = values['meili-key'] ?? env.MEILI_MASTER_KEY ?? env.MEILI_KEY;
+  const smtpUrl = values['smtp-url'] ?? env.SK_SMTP_URL;
+  const publicUrl = values['public-url'] ?? env.SK_PORTAL_URL;
+  const portal = await startPortal({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    meili: { url: values['meili-url'] ?? env.MEILI_URL ?? 'http://127.0.0.1:7700', ...(meiliKey ? { apiKey: meiliKey } : {}), ...(values.index ? { index: values.index } : {}) },
+    ...(smtpUrl ? { smtpUrl } : {}),
+  });
+  process.stdout.write(`sociale-kaart-portal: ${portal.url} (database: ${portal.database.kind} ${portal.database.location})\n`);
+  const stop = () => void portal.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
