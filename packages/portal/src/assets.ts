@@ -22,7 +22,7 @@ const PORTAL_CSS = `
 .field-error{color:#a51d2d;font-weight:bold;margin:.25rem 0}
 .field--invalid input,.field--invalid textarea{border-color:#a51d2d}
 fieldset{border:1px solid #999;padding:1rem;margin:0 0 1.5rem}
-.checks{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}.checks label{font-weight:normal;display:inline}
+.checks{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}.checks label,.field.check label{font-weight:normal;display:inline}
 table.portal-table{border-collapse:collapse;width:100%;margin:1rem 0}
 .portal-table th,.portal-table td{border-bottom:1px solid #bbb;padding:.5rem;text-align:left;vertical-align:top}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem}

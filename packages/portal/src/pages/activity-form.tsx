@@ -249,8 +249,8 @@ function Checks({ name, legend, options, selected }: { name: string; legend: str
 
 function Check({ name, label, checked }: { name: keyof FormValues; label: string; checked: boolean }) {
   return (
-    <div class="field">
-      <input type="checkbox" id={`f-${name}`} name={name} value="ja" checked={checked} /> <label for={`f-${name}`} style="display:inline;font-weight:normal">{label}</label>
+    <div class="field check">
+      <input type="checkbox" id={`f-${name}`} name={name} value="ja" checked={checked} /> <label for={`f-${name}`}>{label}</label>
     </div>
   );
 }
