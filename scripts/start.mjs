@@ -19,6 +19,8 @@ const ports = {
   pagesPort: port('SK_PAGES_PORT', 8080),
   intakePort: port('SK_INTAKE_PORT', 8790),
   meiliPort: port('SK_MEILI_PORT', 0),
+  portalPort: port('SK_PORTAL_PORT', 8791),
+  mailboxPort: port('SK_MAILBOX_PORT', 8792),
 };
 
 ensureInstalled();
@@ -35,9 +37,13 @@ try {
 
 const width = Math.max(...demo.links.map((l) => l.label.length)) + 2;
 const lines = demo.links.map((l) => `  ${`${l.label}:`.padEnd(width)}${l.url}`);
+const signIns = demo.signIns.map((s) => `  ${s.email}  (${s.label})`);
 console.log(`
 Sociale Kaart demo is running.
 ${lines.join('\n')}
+
+Sign in to the provider portal with one of these addresses; the link arrives in the demo mailbox:
+${signIns.join('\n')}
 Press Ctrl-C to stop everything.`);
 
 let stopping = false;

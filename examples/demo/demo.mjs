@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMeilisearch } from '@sociale-kaart/meili';
+import { seedDemoOrganisations, startMailbox, startPortal } from '@sociale-kaart/portal';
 import { LOOPBACK_HOSTS } from '../intake-receiver/intake-receiver.mjs';
 import { TOKEN_PATH, createHisBackend } from './his-backend.mjs';
 import { createPagesApp } from './pages.mjs';
@@ -46,7 +47,7 @@ function hashInputs(inputs) {
 
 /**
  * Starts the whole demo. Ports of 0 mean "any free port" (the tests use that).
- * @param {{ dataDir?: string, apiPort?: number, pagesPort?: number, intakePort?: number, meiliPort?: number,
+ * @param {{ dataDir?: string, apiPort?: number, pagesPort?: number, intakePort?: number, meiliPort?: number, portalPort?: number, mailboxPort?: number,
  *           host?: string, log?: (line: string) => void, quiet?: boolean, tileUrl?: string }} [opts]
  */
 export async function startDemo(opts = {}) {
@@ -76,6 +77,8 @@ export async function startDemo(opts = {}) {
     const pagesPort = await pick(opts.pagesPort ?? 8080, 'example pages', 'SK_PAGES_PORT');
     const intakePort = await pick(opts.intakePort ?? 8790, 'intake receiver', 'SK_INTAKE_PORT');
     const meiliPort = await pick(opts.meiliPort ?? 0, 'Meilisearch', 'SK_MEILI_PORT');
+    const portalPort = await pick(opts.portalPort ?? 8791, 'provider portal', 'SK_PORTAL_PORT');
+    const mailboxPort = await pick(opts.mailboxPort ?? 8792, 'demo mailbox', 'SK_MAILBOX_PORT');
 
     // Meilisearch keeps its data between runs; the master key is generated once and stays on this machine.
     const keyFile = join(dataDir, 'meili-master-key');
@@ -158,6 +161,23 @@ export async function startDemo(opts = {}) {
     });
     stoppers.push(() => new Promise((resolve) => server.close(() => resolve())));
 
+    // The provider portal on the embedded database (DATABASE_URL picks a PostgreSQL server instead),
+    // mailing its sign-in links to the demo mailbox, so a newcomer signs in without a mail server.
+    const mailbox = await startMailbox({ host, httpPort: mailboxPort, smtpPort: 0 });
+    stoppers.push(() => mailbox.close());
+    const portal = await startPortal({
+      port: portalPort,
+      host,
+      databaseUrl: process.env.DATABASE_URL || join(dataDir, 'pglite'),
+      meili: { url: meili.url, apiKey: masterKey, index: INDEX },
+      smtpUrl: mailbox.smtpUrl,
+      // Demo feeds registered in the portal may live on this machine.
+      allowPrivateFeeds: true,
+      log: opts.quiet ? () => {} : undefined,
+    });
+    stoppers.push(() => portal.close());
+    const demoOrganisations = await seedDemoOrganisations(portal.database.db, inputs, { operatorEmail: 'beheer@demo.sociale-kaart.example' });
+
     const apiExample = `${apiOrigin}/v1/search?postcode=3521AB&need=eenzaamheid`;
     return {
       // What `npm start` prints, in this order; every URL answers a plain GET. A new part of the demo adds its line here.
@@ -167,6 +187,13 @@ export async function startDemo(opts = {}) {
         { label: 'Search API (example search)', url: apiExample },
         { label: 'Search API docs', url: `${apiOrigin}/docs` },
         { label: 'Intake receiver (aanbieder)', url: intakeUrl },
+        { label: 'Provider portal (aanbieders)', url: `${portal.url}/` },
+        { label: 'Demo mailbox (sign-in links)', url: `${mailbox.url}/` },
+      ],
+      /** Who can sign in to the portal: one editor address per demo organisation, and the operator. */
+      signIns: [
+        { label: 'operator (beheer)', email: 'beheer@demo.sociale-kaart.example' },
+        ...demoOrganisations.map((d) => ({ label: d.organisation.name, email: d.signInEmail })),
       ],
       urls: {
         hisConsult: `${pagesOrigin}/his-consult/`,
@@ -174,6 +201,8 @@ export async function startDemo(opts = {}) {
         apiDocs: `${apiOrigin}/docs`,
         api: `${apiOrigin}/v1`,
         intakeReceiver: intakeUrl,
+        portal: portal.url,
+        mailbox: mailbox.url,
         hisReferrerToken: `${pagesOrigin}${TOKEN_PATH}`,
         meili: meili.url,
       },

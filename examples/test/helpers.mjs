@@ -15,7 +15,7 @@ const BLANK_TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAA
 
 export async function startTestDemo() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-e2e-'));
-  const demo = await startDemo({ dataDir, apiPort: 0, pagesPort: 0, intakePort: 0, meiliPort: 0, quiet: true, log: () => {} });
+  const demo = await startDemo({ dataDir, apiPort: 0, pagesPort: 0, intakePort: 0, meiliPort: 0, portalPort: 0, mailboxPort: 0, quiet: true, log: () => {} });
   return {
     ...demo,
     dataDir,

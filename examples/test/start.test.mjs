@@ -52,7 +52,14 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints every URL (pages, API, docs, intake receiver) and each answers; Ctrl-C leaves nothing running; a second start does not ingest again', async () => {
-    const ports = { SK_API_PORT: await freePort(), SK_PAGES_PORT: await freePort(), SK_INTAKE_PORT: await freePort(), SK_DATA_DIR: dataDir };
+    const ports = {
+      SK_API_PORT: await freePort(),
+      SK_PAGES_PORT: await freePort(),
+      SK_INTAKE_PORT: await freePort(),
+      SK_PORTAL_PORT: await freePort(),
+      SK_MAILBOX_PORT: await freePort(),
+      SK_DATA_DIR: dataDir,
+    };
     const env = Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)]));
 
     const first = start(env);
@@ -64,6 +71,8 @@ describe('npm start', () => {
       ['Gemeente page', `http://127.0.0.1:${ports.SK_PAGES_PORT}/gemeente-site/`],
       ['Search API docs', `http://127.0.0.1:${ports.SK_API_PORT}/docs`],
       ['Intake receiver', `http://127.0.0.1:${ports.SK_INTAKE_PORT}/`],
+      ['Provider portal', `http://127.0.0.1:${ports.SK_PORTAL_PORT}/`],
+      ['Demo mailbox', `http://127.0.0.1:${ports.SK_MAILBOX_PORT}/`],
     ]) {
       expect(out).toMatch(new RegExp(`${label}.*${url.replace(/[.?]/g, '\\$&')}`));
       expect((await fetch(url)).status, url).toBe(200);
@@ -72,7 +81,10 @@ describe('npm start', () => {
     const block = out.slice(out.indexOf('demo is running.'), out.indexOf('Press Ctrl-C'));
     const printed = block.match(/https?:\/\/\S+/g) ?? [];
     expect(printed).toContain(`http://127.0.0.1:${ports.SK_API_PORT}/v1/search?postcode=3521AB&need=eenzaamheid`);
-    expect(printed.length).toBeGreaterThanOrEqual(5);
+    expect(printed.length).toBeGreaterThanOrEqual(7);
+    // A sign-in address per demo organisation, and the operator's.
+    expect(out).toContain('beheer@demo.sociale-kaart.example');
+    expect(out.match(/@demo\.sociale-kaart\.example/g).length).toBeGreaterThan(3);
     for (const url of printed) {
       const res = await fetch(url);
       expect(res.status, url).toBe(200);
@@ -86,7 +98,7 @@ describe('npm start', () => {
     first.child.kill('SIGINT');
     expect((await first.exited).code).toBe(0);
     await expect.poll(() => processesWith(dataDir), { timeout: 10000 }).toEqual([]);
-    for (const port of [ports.SK_API_PORT, ports.SK_PAGES_PORT, ports.SK_INTAKE_PORT]) {
+    for (const port of [ports.SK_API_PORT, ports.SK_PAGES_PORT, ports.SK_INTAKE_PORT, ports.SK_PORTAL_PORT, ports.SK_MAILBOX_PORT]) {
       await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
     }
 
@@ -105,7 +117,14 @@ describe('npm start', () => {
     const busy = createServer();
     const port = await new Promise((resolve) => busy.listen(0, '127.0.0.1', () => resolve(busy.address().port)));
     try {
-      const run = start({ SK_API_PORT: String(port), SK_PAGES_PORT: String(await freePort()), SK_INTAKE_PORT: String(await freePort()), SK_DATA_DIR: dataDir });
+      const run = start({
+        SK_API_PORT: String(port),
+        SK_PAGES_PORT: String(await freePort()),
+        SK_INTAKE_PORT: String(await freePort()),
+        SK_PORTAL_PORT: String(await freePort()),
+        SK_MAILBOX_PORT: String(await freePort()),
+        SK_DATA_DIR: dataDir,
+      });
       const { code } = await run.exited;
       expect(code).toBe(1);
       expect(run.output()).toContain(`Port ${port} (search API) is already in use`);
