@@ -87,6 +87,7 @@ export async function startDemo(opts = {}) {
     const meili = await startMeilisearch({ port: meiliPort, dbPath: join(dataDir, 'meili'), masterKey, keepData: true });
     stoppers.push(() => meili.stop());
 
+    const databaseUrl = process.env.DATABASE_URL || join(dataDir, 'pglite');
     // Ingest when the live index is missing or the feeds changed since the last ingest.
     const inputs = demoInputs();
     if (inputs.length === 0) throw new Error(`No demo feeds found in ${feedsDir}`);
@@ -99,7 +100,21 @@ export async function startDemo(opts = {}) {
       log(idx.ok ? 'Demo feeds changed: ingesting them again…' : 'Ingesting the demo feeds (first start)…');
       const child = spawn(
         process.execPath,
-        [join(repoRoot, 'packages/indexer/bin/sociale-kaart-index.js'), 'ingest', ...inputs, '--meili-url', meili.url, '--index', INDEX, '--force', '--report', reportFile],
+        [
+          join(repoRoot, 'packages/indexer/bin/sociale-kaart-index.js'),
+          'ingest',
+          ...inputs,
+          // What organisations published in the portal stays in search through every reindex.
+          '--database-url',
+          databaseUrl,
+          '--meili-url',
+          meili.url,
+          '--index',
+          INDEX,
+          '--force',
+          '--report',
+          reportFile,
+        ],
         // The key goes by environment, not by flag: flags show in the process list.
         { stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
       );
@@ -168,7 +183,7 @@ export async function startDemo(opts = {}) {
     const portal = await startPortal({
       port: portalPort,
       host,
-      databaseUrl: process.env.DATABASE_URL || join(dataDir, 'pglite'),
+      databaseUrl,
       meili: { url: meili.url, apiKey: masterKey, index: INDEX },
       smtpUrl: mailbox.smtpUrl,
       // Demo feeds registered in the portal may live on this machine.

@@ -11,10 +11,14 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
+import { openDatabase, publishedDocuments, type OpenedDatabase } from '@sociale-kaart/db';
 import { IngestError, ingest, DEFAULT_MEILI_URL } from './publish.js';
 import { UnknownFormatError, parseFormat, validateInputs, type InputSpec, type ProcessOptions, type Progress } from './pipeline.js';
 import { DEFAULT_LIMITS, formatBytes, parseByteSize } from './readers/bytes.js';
 import { validateExitCode, type IndexReport, type IngestReport } from './report.js';
+
+/** Portal activities nobody confirmed for this many days leave search (the portal's default too). */
+export const DEFAULT_HIDE_UNCONFIRMED_DAYS = 365;
 
 const USAGE = `Usage:
   sociale-kaart-index validate <input…> [--format F] [--source NAME] [--report FILE]
@@ -23,6 +27,7 @@ const USAGE = `Usage:
                       [--force] [--report FILE] [--format F] [--source NAME]
                       [--batch-size N] [--lock-timeout 10m] [--watch --interval 15m]
                       [--max-input-bytes SIZE] [--max-record-bytes SIZE] [--allow-private-urls]
+                      [--database-url URL] [--hide-unconfirmed-days N]
 
 An input is a file, a directory (HSDS CSV package) or an http(s) URL (a file, or an HSDS API
 base URL that is paged through /services?page=N&full=true). The format is detected; force it
@@ -38,6 +43,11 @@ with --format hsds-json | hsds-ndjson | hsds-api | hsds-csv | csv-template.
   --max-input-bytes SIZE   read at most SIZE of one input (default ${formatBytes(DEFAULT_LIMITS.maxInputBytes)})
   --max-record-bytes SIZE  one record (ndjson line, CSV row) at most SIZE (default ${formatBytes(DEFAULT_LIMITS.maxRecordBytes)})
   --allow-private-urls     also fetch URLs on loopback and private addresses (development only)
+  --database-url URL       also publish the activities organisations keep in the portal's
+                           database (postgres://… or a PGlite directory), as one source per
+                           organisation, so a full reindex keeps every portal edit
+  --hide-unconfirmed-days N  with --database-url: leave out portal activities not confirmed
+                           for N days (default ${DEFAULT_HIDE_UNCONFIRMED_DAYS}; 0 keeps them all)
   --lock-timeout D  wait at most D for another ingest on the same index (default 10m)
   --watch           ingest again every --interval (default 15m) until stopped
 
@@ -57,6 +67,12 @@ const defaultIo = (): CliIo => ({
 });
 
 class UsageError extends Error {}
+
+
+/** The date `days` ago, YYYY-MM-DD in UTC (as the portal stores assured dates). */
+function daysAgo(days: number, now = new Date()): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** "15m", "30s", "1h", "500ms", "90" (seconds) → milliseconds. */
 export function parseDuration(value: string): number {
@@ -175,6 +191,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
         'max-input-bytes': { type: 'string' },
         'max-record-bytes': { type: 'string' },
         'allow-private-urls': { type: 'boolean' },
+        'database-url': { type: 'string' },
+        'hide-unconfirmed-days': { type: 'string' },
         'lock-timeout': { type: 'string' },
         watch: { type: 'boolean' },
         interval: { type: 'string' },
@@ -201,7 +219,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
   const say = values.report === '-' ? io.err : io.out;
   try {
     if (command !== 'validate' && command !== 'ingest') throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'no command given');
-    if (inputs.length === 0) throw new UsageError('no input given');
+    const databaseUrl = command === 'ingest' ? values['database-url'] : undefined;
+    if (values['database-url'] && command !== 'ingest') throw new UsageError('--database-url belongs to ingest');
+    if (inputs.length === 0 && !databaseUrl) throw new UsageError('no input given');
+    const hideDays = values['hide-unconfirmed-days'] === undefined ? DEFAULT_HIDE_UNCONFIRMED_DAYS : Number(values['hide-unconfirmed-days']);
+    if (!Number.isInteger(hideDays) || hideDays < 0) throw new UsageError('--hide-unconfirmed-days must be a whole number ≥ 0');
     if (values.source && inputs.length > 1) throw new UsageError('--source names one input; give one input per run or leave it out');
     const format = values.format ? parseFormat(values.format) : undefined;
     const specs: InputSpec[] = inputs.map((input) => ({ input, ...(format ? { format } : {}), ...(values.source ? { source: values.source } : {}) }));
@@ -228,10 +250,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
 
     const runOnce = async (): Promise<number> => {
       const progress = progressReporter(io, io.isTTY && !values.quiet);
+      let database: OpenedDatabase | null = null;
+      if (databaseUrl) {
+        try {
+          database = await openDatabase({ url: databaseUrl });
+        } catch (err) {
+          io.err(`could not open the portal database (${(err as Error).message}); live index untouched\n`);
+          return 2;
+        }
+      }
       try {
         const report = await ingest({
           ...reading,
           inputs: specs,
+          ...(database ? { extraDocuments: publishedDocuments(database.db, hideDays > 0 ? { assuredOnOrAfter: daysAgo(hideDays) } : {}) } : {}),
           ...(values['meili-url'] ? { meiliUrl: values['meili-url'] } : {}),
           ...(values['meili-key'] ? { meiliKey: values['meili-key'] } : {}),
           index: values.index ?? ACTIVITY_INDEX_UID,
@@ -250,6 +282,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), sig
         if (!(err instanceof IngestError)) throw err;
         io.err(`ingest failed, live index untouched: ${err.message}\n`);
         return 4;
+      } finally {
+        await database?.close();
       }
     };
 

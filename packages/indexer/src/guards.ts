@@ -21,10 +21,9 @@ export async function liveSourceCounts(client: Meilisearch, index: string, sourc
   return counts;
 }
 
-/** Sources of the run, in input order, with their live and new document counts. */
-export function sourceCounts(report: IndexReport, live: ReadonlyMap<string, number>, published: ReadonlyMap<string, number>): SourceCount[] {
-  const names = [...new Set(report.inputs.map((i) => i.source))];
-  return names.map((source) => ({ source, previousDocuments: live.get(source) ?? 0, documents: published.get(source) ?? 0 }));
+/** Sources of the run (`names`, in input order), with their live and new document counts. */
+export function sourceCounts(names: readonly string[], live: ReadonlyMap<string, number>, published: ReadonlyMap<string, number>): SourceCount[] {
+  return [...new Set(names)].map((source) => ({ source, previousDocuments: live.get(source) ?? 0, documents: published.get(source) ?? 0 }));
 }
 
 /**

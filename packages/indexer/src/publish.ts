@@ -33,6 +33,12 @@ export interface IngestOptions extends ProcessOptions {
   lock?: IngestLockOptions;
   /** Lines for people (what happens, guard reasons). Default: nothing. */
   log?: (line: string) => void;
+  /**
+   * Documents published elsewhere that belong in the index too: the portal's activities from
+   * the database (already validated when they were saved). Counted per source like the inputs,
+   * so the per-source guards apply to them as well.
+   */
+  extraDocuments?: AsyncIterable<Record<string, unknown>>;
 }
 
 /** Meilisearch went wrong (unreachable, a task failed, the lock was not free): nothing was published. */
@@ -126,12 +132,24 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       lines.push(JSON.stringify(doc));
       if (lines.length >= batchSize) await flush();
     }
+    const extraSources: string[] = [];
+    let extraCount = 0;
+    for await (const doc of options.extraDocuments ?? []) {
+      const source = String(doc.source);
+      if (!perSource.has(source)) extraSources.push(source);
+      perSource.set(source, (perSource.get(source) ?? 0) + 1);
+      extraCount++;
+      lines.push(JSON.stringify(doc));
+      if (lines.length >= batchSize) await flush();
+    }
     await flush();
     while (pending.length > 0) await wait(pending.shift()!);
 
-    const report = collector.finish();
-    const liveCounts = live === null ? new Map<string, number>() : await liveSourceCounts(client, index, report.inputs.map((i) => i.source));
-    const sources = sourceCounts(report, liveCounts, perSource);
+    const finished = collector.finish();
+    const report = { ...finished, documents: finished.documents + extraCount };
+    const runSources = [...report.inputs.map((i) => i.source), ...extraSources];
+    const liveCounts = live === null ? new Map<string, number>() : await liveSourceCounts(client, index, runSources);
+    const sources = sourceCounts(runSources, liveCounts, perSource);
     const base: Omit<IngestReport, 'published' | 'exitCode'> = { ...report, index, previousDocuments, sources };
     const indexed = (await documentCount(client, staging)) ?? 0;
     if (indexed !== report.documents) {
