@@ -6,6 +6,8 @@ import type { SkFinder } from '../src/finder/finder.js';
 export interface TestConfig {
   /** The real search API, /v1 base. */
   apiUrl: string;
+  /** The same API, marking everything checked over 3 days ago as stale. */
+  staleApiUrl: string;
   /** The test proxy in front of it (delay, broken, flaky, log). */
   proxyUrl: string;
   /** Blank local tiles. */

@@ -56,6 +56,7 @@ let instances = 0;
  * @csspart card-highlighted - The card whose marker is hovered or focused on the map (and the card under the pointer or focus).
  * @csspart card-title - The title button of a card.
  * @csspart badge - A badge (Welzijn op Recept, gratis, …).
+ * @csspart badge-stale - The "Gegevens mogelijk verouderd" badge on a hit nobody confirmed for a long time (also a `badge`).
  * @csspart state - The empty, loading and error panels.
  * @csspart button - Buttons (retry, pagination, back).
  * @csspart back-button - The "back to the results" button of the detail view.

@@ -27,7 +27,7 @@ export interface CardActions {
   open(id: string): void;
 }
 
-type BadgeSource = Pick<SearchHit, 'acceptsWelzijnOpRecept' | 'isWelzijnscoach' | 'referralRequired' | 'free' | 'online'> & {
+type BadgeSource = Pick<SearchHit, 'acceptsWelzijnOpRecept' | 'isWelzijnscoach' | 'referralRequired' | 'free' | 'online' | 'stale'> & {
   wheelchairAccessible?: boolean | null;
 };
 
@@ -40,6 +40,8 @@ export function renderBadges(a: BadgeSource, view: FinderView): TemplateResult |
   if (a.online) badges.push(html`<li class="badge neutral" part="badge">${t.online}</li>`);
   if (a.wheelchairAccessible) badges.push(html`<li class="badge neutral" part="badge">${t.wheelchair}</li>`);
   if (view.mode === 'professional' && a.referralRequired) badges.push(html`<li class="badge neutral" part="badge">${t.referralRequired}</li>`);
+  // Said in words, not colour alone: the organisation has not confirmed these details for a long time.
+  if (a.stale) badges.push(html`<li class="badge neutral stale" part="badge badge-stale">${t.stale}</li>`);
   return badges.length ? html`<ul class="badges">${badges}</ul>` : nothing;
 }
 

@@ -51,6 +51,7 @@ export const en: Translation = {
   welzijnOpRecept: 'Welzijn op Recept',
   welzijnscoach: 'Welfare coach',
   referralRequired: 'Registration needed',
+  stale: 'Information may be out of date',
   phone: 'Phone',
   email: 'E-mail',
   website: 'Website',

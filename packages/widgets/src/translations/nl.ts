@@ -51,6 +51,7 @@ export const nl: Translation = {
   welzijnOpRecept: 'Welzijn op Recept',
   welzijnscoach: 'Welzijnscoach',
   referralRequired: 'Aanmelden nodig',
+  stale: 'Gegevens mogelijk verouderd',
   phone: 'Telefoon',
   email: 'E-mail',
   website: 'Website',

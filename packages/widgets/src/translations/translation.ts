@@ -53,6 +53,8 @@ export interface Translation {
   welzijnOpRecept: string;
   welzijnscoach: string;
   referralRequired: string;
+  /** On a hit nobody confirmed for a long time (the API's `stale`). */
+  stale: string;
   phone: string;
   email: string;
   website: string;

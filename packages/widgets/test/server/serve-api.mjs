@@ -229,6 +229,7 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     // The API: search with a fixed clock, the relay with the real one (provider signatures carry real time).
     // Its public origin is known only once it listens, hence the late binding.
     let app = null;
+    let staleApp = null;
     const seen = { referralPosts: 0 };
     const tokens = await referrerTokenGate();
     const apiServer = await serveFetch((req, env) => {
@@ -236,6 +237,12 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
         seen.referralPosts++;
         const refused = tokens.refuse(req);
         if (refused) return refused;
+      }
+      // /stale/v1/…: the same data through an API that calls anything checked over 3 days ago stale.
+      const url = new URL(req.url);
+      if (url.pathname.startsWith('/stale/')) {
+        url.pathname = url.pathname.slice('/stale'.length);
+        return staleApp.fetch(new Request(url, req), env);
       }
       return app.fetch(req, env);
     });
@@ -254,10 +261,13 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       logger: { info() {}, warn() {}, error() {} },
     });
     app = createApp({ backend: searchBackend, config, clock: () => TEST_NOW, log: () => {}, referrals });
+    // The test activities were last checked a week before TEST_NOW.
+    staleApp = createApp({ backend: searchBackend, config: { ...config, staleAfterDays: 3 }, clock: () => TEST_NOW, log: () => {} });
     const proxy = await startProxy(apiOrigin);
     log(`test back end: Meilisearch ${meili.url} (${count} activities), API ${apiOrigin}/v1, proxy ${proxy.url}, intake receiver ${receiverUrl}`);
     return {
       apiUrl: `${apiOrigin}/v1`,
+      staleApiUrl: `${apiOrigin}/stale/v1`,
       proxyUrl: proxy.url,
       receiverUrl,
       /** What the intake receiver got: [{ referral, receivedAt, statuses }]. */
