@@ -45,7 +45,7 @@ describe('no file of the project reads the reference shelf beside the repository
       'b.mjs': `join(root, '..', '${SHELF}', 'data')`,
       'c.md': `see /work/${SHELF}/data/README.md`,
       '.ci/run': `cp -r ..\\${SHELF}/data x`,
-      'd.ts': `const ok = '../sharedStyles';`,
+      'd.ts': `const ok = '../${SHELF}Styles';`,
       'packages/schema/vendor/x.json': `"../${SHELF}"`,
     };
     expect(offenders(Object.keys(lines), (f) => lines[f]!).map((l) => l.split(':')[0])).toEqual(['a.ts', 'b.mjs', 'c.md', '.ci/run']);
