@@ -22,8 +22,7 @@ export { acquireIngestLock, lockIndexOf, LockTimeoutError, type IngestLock, type
 export { main, run, parseDuration } from './cli.js';
 export { openInput, detectFormat, InputError } from './readers/index.js';
 export { DEFAULT_LIMITS, parseByteSize, type ReadLimits } from './readers/bytes.js';
-export { httpGet, type HttpOptions, type HttpResponse } from './readers/http.js';
-export { isPublicAddress } from '@sociale-kaart/schema';
+export { httpGet, isPublicAddress, type HttpOptions, type HttpResponse } from './readers/http.js';
 export { INPUT_FORMATS, FORMAT_ALIASES, type InputFormat, type ReaderEvent, type SourceRecord } from './readers/records.js';
 export { readCsv, detectDelimiter, detectEncoding } from './readers/csv.js';
 export { TEMPLATE_COLUMNS, templateColumn } from './readers/template.js';

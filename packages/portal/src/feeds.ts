@@ -8,7 +8,6 @@
 import { lookup } from 'node:dns/promises';
 import { Cron } from 'croner';
 import ipaddr from 'ipaddr.js';
-import { addressRange, isPublicAddress } from '@sociale-kaart/schema';
 import { allFeeds, createFeed, deleteFeed, getFeed, getOrganisation, recordFeedPull, type Db, type Feed } from '@sociale-kaart/db';
 import type { Mailer } from './mail.js';
 import type { ActivityService } from './service.js';
@@ -56,7 +55,8 @@ export async function checkFeedUrl(raw: string, allowPrivate: boolean): Promise<
     throw new FeedUrlError(`de server ${host} is niet te vinden`, `host ${host} cannot be resolved`);
   }
   for (const a of addresses) {
-    if (!isPublicAddress(a)) throw new FeedUrlError('dit adres is niet openbaar bereikbaar', `the URL points to a ${addressRange(a)} address`);
+    const parsed = ipaddr.process(a);
+    if (parsed.range() !== 'unicast') throw new FeedUrlError('dit adres is niet openbaar bereikbaar', `the URL points to a ${parsed.range()} address`);
   }
   return url;
 }

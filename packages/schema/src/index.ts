@@ -9,4 +9,3 @@ export * from './understand.js';
 export * from './defaults.js';
 export * from './limits.js';
 export * from './sealed.js';
-export * from './net.js';

@@ -8,7 +8,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { addressRange, isPublicAddress } from '@sociale-kaart/schema';
+import ipaddr from 'ipaddr.js';
 import { InputError } from './errors.js';
 
 export interface HttpOptions {
@@ -34,11 +34,26 @@ export interface HttpResponse {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** Public unicast only: ipaddr.js names every special range, and IPv4-mapped IPv6 counts as its IPv4. */
+export function isPublicAddress(address: string): boolean {
+  try {
+    return ipaddr.process(address).range() === 'unicast';
+  } catch {
+    return false;
+  }
+}
+
 /** A URL that may not be fetched: the input is unreadable at once, without retries. */
 class RefusedUrl extends InputError {}
 
 function refuseAddress(url: URL, address: string): RefusedUrl {
-  const range = addressRange(address);
+  const range = (() => {
+    try {
+      return ipaddr.process(address).range();
+    } catch {
+      return 'invalid';
+    }
+  })();
   return new RefusedUrl(
     `${url.href} geweigerd: ${url.hostname} is ${address} (${range}), geen openbaar adres (alleen voor ontwikkeling: --allow-private-urls)`,
     `${url.href} refused: ${url.hostname} is ${address} (${range}), not a public address (for development only: --allow-private-urls)`,

@@ -15,7 +15,6 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { addressRange, isPublicAddress } from '@sociale-kaart/schema';
 
 export interface ResolvedAddress {
   address: string;
@@ -28,7 +27,11 @@ export type ResolveHost = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemResolve: ResolveHost = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-export { isPublicAddress };
+/** True for a public unicast address; IPv4-mapped IPv6 is judged as the IPv4 address it maps. */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === 'unicast';
+}
 
 export interface CheckedTarget {
   url: URL;
@@ -66,11 +69,14 @@ export async function checkIntakeTarget(intakeUrl: string, { allowPrivate, resol
   if (addresses.length === 0) return { ok: false, reason: 'host did not resolve' };
   if (!allowPrivate) {
     const refused = addresses.find((a) => !isPublicAddress(a.address));
-    if (refused) return { ok: false, reason: `address in range ${addressRange(refused.address)} not allowed` };
+    if (refused) return { ok: false, reason: `address in range ${rangeOf(refused.address)} not allowed` };
   }
   return { ok: true, target: { url, address: addresses[0]! } };
 }
 
+function rangeOf(address: string): string {
+  return ipaddr.isValid(address) ? ipaddr.process(address).range() : 'invalid';
+}
 
 export interface PostResult {
   status: number;
