@@ -11,4 +11,4 @@ export * from './organisations.js';
 export * from './accounts.js';
 export * from './activities.js';
 export * from './feeds.js';
-export { ROLES, type Role, type Database, type Organisation, type User, type ApiKey, type ActivityRow, type ActivityStatus, type Feed } from './tables.js';
+export { ROLES, type Role, type Database, type Organisation, type User, type ApiKey, type ActivityRow, type ActivityStatus, type Feed, type ReceiveMode, type ReferralKeyRow, type ReferralRow, type ReferralHistoryRow } from './tables.js';

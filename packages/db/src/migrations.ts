@@ -101,6 +101,63 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('organisations').addColumn('reminded_at', 'timestamptz').execute();
     },
   },
+  '003_referrals_inbox': {
+    async up(db: Kysely<any>) {
+      // How a (verified) organisation receives referrals: its own webhook or the hosted inbox; null = not set.
+      await db.schema
+        .alterTable('organisations')
+        .addColumn('receive_mode', 'text', (c) => c.check(sql`receive_mode in ('webhook', 'inbox')`))
+        .execute();
+
+      // The public keys of an organisation's coach team; the newest not retired is current.
+      // Retired keys stay, so referrals sealed to them can still be matched to their kid.
+      await db.schema
+        .createTable('referral_keys')
+        .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+        .addColumn('kid', 'text', (c) => c.notNull())
+        .addColumn('public_jwk', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .addColumn('retired_at', 'timestamptz')
+        .addPrimaryKeyConstraint('referral_keys_pkey', ['organisation_id', 'kid'])
+        .execute();
+
+      // No FK on organisation_id: a referral may go to an organisation that only a feed names.
+      await db.schema
+        .createTable('referrals')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('target_type', 'text', (c) => c.notNull().check(sql`target_type in ('activity', 'coach')`))
+        .addColumn('activity_id', 'text', (c) => c.notNull())
+        .addColumn('organisation_id', 'text', (c) => c.notNull())
+        .addColumn('gemeente', 'text')
+        .addColumn('reasons', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('referrer', 'text')
+        .addColumn('token_hash', 'text', (c) => c.notNull())
+        .addColumn('delivery', 'text', (c) => c.notNull().check(sql`delivery in ('webhook', 'inbox')`))
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
+        .addColumn('history', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('sealed', 'jsonb')
+        .addColumn('public_part', 'jsonb')
+        .addColumn('assignee_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('first_contact_at', 'timestamptz')
+        .addColumn('started_activity_id', 'text')
+        .addColumn('opened_at', 'timestamptz')
+        .addColumn('notified_at', 'timestamptz')
+        .addColumn('closed_at', 'timestamptz')
+        .addColumn('payload_deleted_at', 'timestamptz')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .execute();
+      await db.schema.createIndex('referrals_organisation_status').on('referrals').columns(['organisation_id', 'status']).execute();
+      await db.schema.createIndex('referrals_created_at').on('referrals').column('created_at').execute();
+
+      // Replay protection for signed provider status updates.
+      await db.schema
+        .createTable('referral_signatures')
+        .addColumn('digest', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

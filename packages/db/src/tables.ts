@@ -6,6 +6,9 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** jsonb goes in as a JSON string (so arrays are never sent as PostgreSQL arrays) and comes out parsed. */
 type Json<T> = ColumnType<T, string, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type ReceiveMode = 'webhook' | 'inbox';
 
 export type Role = 'editor' | 'operator' | 'gemeente_viewer';
 export const ROLES: readonly Role[] = ['editor', 'operator', 'gemeente_viewer'];
@@ -19,7 +22,9 @@ export interface OrganisationsTable {
   website: string | null;
   verified: Generated<boolean>;
   verified_at: Timestamp | null;
-  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reminded_at: NullableTimestamp;
+  /** How it receives referrals (only a verified organisation may): its own webhook or the hosted inbox. */
+  receive_mode: ColumnType<ReceiveMode | null, ReceiveMode | null | undefined, ReceiveMode | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -100,6 +105,72 @@ export interface FeedsTable {
   updated_at: UpdatedAt;
 }
 
+export interface ReferralKeysTable {
+  organisation_id: string;
+  /** RFC 7638 thumbprint of the public key. */
+  kid: string;
+  /** The public JWK as GET /v1/organizations/{id}/referral-key answers it. */
+  public_jwk: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  retired_at: NullableTimestamp;
+}
+
+/** One entry of a referral's status history (capped at the newest 50), as the GP's status view shows it. */
+export interface ReferralHistoryRow {
+  status: string;
+  /** ISO 8601 */
+  at: string;
+  reason?: string;
+  activityId?: string;
+  to?: { organizationId: string; organizationName: string | null };
+}
+
+/**
+ * A referral as the relay and the inbox keep it. Never the patient's name, contact details or
+ * the note in the clear: for an inbox organisation only `sealed`, which the server cannot open.
+ */
+export interface ReferralsTable {
+  id: string;
+  target_type: 'activity' | 'coach';
+  activity_id: string;
+  /** The receiving organisation's id as the index has it (changes at a handover). No FK: a feed-only organisation has no row. */
+  organisation_id: string;
+  /** The gemeente of the activity, for the monitor. */
+  gemeente: string | null;
+  /** Need keys (public part of the referral, counted by the monitor). */
+  reasons: Json<string[]>;
+  /** The referring practice: `sub` of the referrer token. */
+  referrer: string | null;
+  /** Hex SHA-256 of the GP's capability token. */
+  token_hash: string;
+  delivery: ReceiveMode;
+  /** The current status, derived from the history. */
+  status: ColumnType<string, string | undefined, string>;
+  history: Json<ReferralHistoryRow[]>;
+  /** `{ kid, enc, ciphertext }` for the inbox; deleted (null) by retention. */
+  sealed: Json<{ kid: string; enc: string; ciphertext: string } | null> | null;
+  /** The associated data the payload is bound to (referralPublicPart in @sociale-kaart/schema). */
+  public_part: Json<Record<string, unknown> | null> | null;
+  /** The coach of the organisation who has it (a handover to a colleague). */
+  assignee_user_id: number | null;
+  first_contact_at: NullableTimestamp;
+  started_activity_id: string | null;
+  /** First opened in the inbox (a referral never opened is deleted after 90 days). */
+  opened_at: NullableTimestamp;
+  /** When "Er is een nieuwe verwijzing" was mailed. */
+  notified_at: NullableTimestamp;
+  /** When it was closed or declined (its payload is deleted 30 days later). */
+  closed_at: NullableTimestamp;
+  payload_deleted_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ReferralSignaturesTable {
+  digest: string;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -108,6 +179,9 @@ export interface Database {
   api_keys: ApiKeysTable;
   activities: ActivitiesTable;
   feeds: FeedsTable;
+  referral_keys: ReferralKeysTable;
+  referrals: ReferralsTable;
+  referral_signatures: ReferralSignaturesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -115,3 +189,5 @@ export type User = Selectable<UsersTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type Feed = Selectable<FeedsTable>;
+export type ReferralKeyRow = Selectable<ReferralKeysTable>;
+export type ReferralRow = Selectable<ReferralsTable>;

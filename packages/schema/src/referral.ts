@@ -9,13 +9,19 @@ import { activityIdSchema, emailSchema } from './activity.js';
 import { parsePostcode } from './geo.js';
 import { CONTACT_PREFERENCES, PHONE_PATTERN, REFERRAL_LIMITS, type ContactPreference } from './limits.js';
 import { NEED_KEYS } from './taxonomy.js';
+import { sealedReferralSchema } from './sealed-envelope.js';
 
 export const PROVIDER_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 /** Set by the relay itself: `pending` while delivering, then `sent` or `delivery_failed`. */
 export const RELAY_STATUSES = ['pending', 'sent', 'delivery_failed'] as const;
 export type RelayStatus = (typeof RELAY_STATUSES)[number];
-export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES] as const;
+/**
+ * Set by the inbox when a coach passes the referral to another organisation's inbox (a warm
+ * handover, re-sealed in the coach's browser); the entry names the new organisation in `to`.
+ */
+export const HANDOVER_STATUS = 'handed_over' as const;
+export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES, HANDOVER_STATUS] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 const FIELD_FOR_PREFERENCE = { phone: 'phone', email: 'email', letter: 'address' } as const;
@@ -64,8 +70,12 @@ const createShape = z.strictObject({
   activityId: activityIdSchema.optional(),
   postcode: postcodeSchema.optional(),
   reasons: z.array(z.enum(NEED_KEYS)).min(1).max(NEED_KEYS.length).meta({ description: 'Need keys from GET /v1/taxonomy.' }),
-  note: text(REFERRAL_LIMITS.note).optional().meta({ description: 'Short, for the provider. No medical details.' }),
-  patient: patientSchema,
+  note: text(REFERRAL_LIMITS.note).optional().meta({ description: 'Short, for the provider. No medical details. Not with `sealed`: then it is inside the sealed part.' }),
+  patient: patientSchema.optional().meta({ description: 'In the clear, for an organisation that receives on its own webhook. Exactly one of `patient` and `sealed`.' }),
+  sealed: sealedReferralSchema.optional().meta({
+    description:
+      'The patient part and note sealed in the browser to the organisation\'s key (GET /v1/organizations/{organizationId}/referral-key), bound to referralPublicPart({ target, activityId, organizationId, reasons }). Requires `activityId` (for `coach`: the welzijnscoach\'s activity). Required for an organisation that receives in the hosted inbox.',
+  }),
   consent: z.literal(true).meta({ description: 'The patient agreed to sharing these details with the receiving organisation.' }),
   referrer: referrerSchema.optional(),
 });
@@ -76,8 +86,16 @@ export const createReferralSchema = createShape
       if (body.target === 'activity' && body.activityId === undefined) {
         ctx.addIssue({ code: 'custom', path: ['activityId'], message: 'required when target is "activity"', input: undefined });
       }
-      if (body.target === 'coach' && body.postcode === undefined) {
+      if (body.target === 'coach' && body.postcode === undefined && body.sealed === undefined) {
         ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'required when target is "coach"', input: undefined });
+      }
+      if (body.patient === undefined && body.sealed === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['patient'], message: 'required unless the referral is sealed', input: undefined });
+      }
+      if (body.sealed !== undefined) {
+        if (body.patient !== undefined) ctx.addIssue({ code: 'custom', path: ['patient'], message: 'not allowed with sealed: the patient part is inside it', input: undefined });
+        if (body.note !== undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'not allowed with sealed: the note is inside it', input: undefined });
+        if (body.activityId === undefined) ctx.addIssue({ code: 'custom', path: ['activityId'], message: 'required with sealed: the sealed part is bound to it', input: undefined });
       }
     }, evenWithOtherIssues),
   )
@@ -110,6 +128,11 @@ export const historyEntrySchema = z
     status: z.enum(REFERRAL_STATUSES),
     at: z.string(),
     reason: z.string().optional(),
+    activityId: z.string().optional().meta({ description: 'On `started`: the activity the patient started, when the coach named it.' }),
+    to: z
+      .object({ organizationId: z.string(), organizationName: z.string().nullable() })
+      .optional()
+      .meta({ description: 'On `handed_over`: the organisation that has the referral now.' }),
   })
   .meta({ id: 'ReferralHistoryEntry' });
 
@@ -128,6 +151,7 @@ export const statusUpdateSchema = z
   .strictObject({
     status: z.enum(PROVIDER_STATUSES),
     reason: text(REFERRAL_LIMITS.statusReason).optional().meta({ description: 'Shown to the GP. No medical details.' }),
+    activityId: activityIdSchema.optional().meta({ description: 'With `started`: the activity the patient started.' }),
     referralId: z.string().optional().meta({ description: 'When given, must equal the id in the path: binds the signature to this referral.' }),
   })
   .meta({ id: 'ReferralStatusUpdate' });

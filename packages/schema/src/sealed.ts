@@ -8,47 +8,9 @@
 import { z } from 'zod';
 import { REFERRAL_LIMITS } from './limits.js';
 import { patientSchema } from './referral.js';
+import { base64urlSchema, keyIdSchema } from './sealed-envelope.js';
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const base64url = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .min(min, `${what} is too short`)
-    .max(max, `${what} is too long`)
-    .regex(BASE64URL, `${what} must be base64url (A–Z, a–z, 0–9, - and _, no padding)`);
-
-/**
- * The largest patient part as UTF-8 JSON: every text field at its limit, each UTF-16 unit
- * taking at most 6 bytes (a `\uXXXX` escape), plus the JSON around them.
- */
-const MAX_PATIENT_PART_BYTES =
-  6 * (REFERRAL_LIMITS.patientName + REFERRAL_LIMITS.phone + 254 + REFERRAL_LIMITS.address + REFERRAL_LIMITS.note) + 200;
-
-export const SEALED_LIMITS = {
-  /** RFC 7638 SHA-256 thumbprint: 32 bytes, 43 base64url characters. */
-  kid: 43,
-  /** The KEM's encapsulated key; 65 bytes (87 characters) for DHKEM(P-256). */
-  enc: 256,
-  /** AEAD ciphertext of the largest patient part plus its 16-byte tag, in base64url. */
-  ciphertext: Math.ceil(((MAX_PATIENT_PART_BYTES + 16) * 4) / 3),
-} as const;
-
-export const keyIdSchema = base64url(SEALED_LIMITS.kid, SEALED_LIMITS.kid, 'kid').meta({
-  description: 'RFC 7638 SHA-256 thumbprint of the public key (base64url).',
-});
-
-export const sealedReferralSchema = z
-  .strictObject({
-    kid: keyIdSchema,
-    enc: base64url(1, SEALED_LIMITS.enc, 'enc').meta({ description: 'HPKE encapsulated key (base64url).' }),
-    ciphertext: base64url(17, SEALED_LIMITS.ciphertext, 'ciphertext').meta({ description: 'HPKE ciphertext of the patient part (base64url).' }),
-  })
-  .meta({
-    id: 'SealedReferral',
-    description:
-      'The patient part sealed with HPKE (RFC 9180; DHKEM(P-256, HKDF-SHA256), HKDF-SHA256, AES-128-GCM, base mode) to the receiving organisation\'s key `kid`, with the public part of the referral as associated data. Only the welzijnscoach can open it.',
-  });
-export type SealedReferral = z.infer<typeof sealedReferralSchema>;
+export * from './sealed-envelope.js';
 
 /** What is sealed: the patient's details and the GP's note, never anything else. */
 export const sealedPatientPartSchema = z
@@ -68,7 +30,7 @@ export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']
 export const REFERRAL_KEY_ALG = 'HPKE-0';
 
 const coordinate = (name: 'x' | 'y') =>
-  base64url(43, 43, name).meta({ description: `The ${name} coordinate of the P-256 point (32 bytes, base64url).` });
+  base64urlSchema(43, 43, name).meta({ description: `The ${name} coordinate of the P-256 point (32 bytes, base64url).` });
 
 const isPrivateMember = (key: PropertyKey) => (PRIVATE_JWK_MEMBERS as readonly PropertyKey[]).includes(key);
 

@@ -169,6 +169,15 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
       });
     }
 
+    // Only the hosted inbox can take a sealed referral: a webhook route receives the patient part in the clear.
+    const patient = body.patient;
+    if (!patient) {
+      throw new ProblemError(422, 'no-referral-key', 'This organisation cannot receive sealed referrals', {
+        detail: `${target.organization.name} has no key for sealed referrals on this server: send the referral without sealing, or refer by phone or e-mail.`,
+        members,
+      });
+    }
+
     const id = randomUUID();
     const token = randomBytes(32).toString('base64url');
     const createdAt = clock().toISOString();
@@ -185,11 +194,11 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
       reasons: [...new Set(body.reasons)].map((key) => ({ key, label: needLabel(key, 'nl') })),
       note: body.note ?? null,
       patient: {
-        name: body.patient.name,
-        contactPreference: body.patient.contactPreference,
-        ...(body.patient.phone === undefined ? {} : { phone: body.patient.phone }),
-        ...(body.patient.email === undefined ? {} : { email: body.patient.email }),
-        ...(body.patient.address === undefined ? {} : { address: body.patient.address }),
+        name: patient.name,
+        contactPreference: patient.contactPreference,
+        ...(patient.phone === undefined ? {} : { phone: patient.phone }),
+        ...(patient.email === undefined ? {} : { email: patient.email }),
+        ...(patient.address === undefined ? {} : { address: patient.address }),
       },
       referrer: body.referrer ?? null,
       statusUrl: `${base}/${id}/status`,

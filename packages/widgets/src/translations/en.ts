@@ -124,6 +124,7 @@ export const en: Translation = {
       started: 'Started',
       declined: 'Declined',
       closed: 'Closed',
+      handed_over: 'Handed over',
     },
   },
 };

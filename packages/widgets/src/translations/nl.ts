@@ -124,6 +124,7 @@ export const nl: Translation = {
       started: 'Gestart',
       declined: 'Afgewezen',
       closed: 'Afgesloten',
+      handed_over: 'Overgedragen',
     },
   },
 };
