@@ -12,3 +12,4 @@ export * from './accounts.js';
 export * from './activities.js';
 export * from './feeds.js';
 export { ROLES, type Role, type Database, type Organisation, type User, type ApiKey, type ActivityRow, type ActivityStatus, type Feed, type ReceiveMode, type ReferralKeyRow, type ReferralRow, type ReferralHistoryRow } from './tables.js';
+export * from './referrals.js';
