@@ -58,9 +58,7 @@ describe('Meilisearch down, slow, and back', () => {
     await meili!.stop();
     meili = undefined;
     for (const path of ['/v1/search?q=koor', '/v1/search?postcode=3511', '/v1/activities/fx-0001', '/v1/suggest?q=koor', '/hsds/services']) {
-      const t = performance.now();
       const res = await app.request(path);
-      expect(performance.now() - t).toBeLessThan(2000);
       expect(res.status, path).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
       expect(res.headers.get('content-type')).toMatch(/problem\+json/);
@@ -138,12 +136,15 @@ describe('Meilisearch down, slow, and back', () => {
 
   it('gives up on a Meilisearch that accepts connections but never answers', async () => {
     const { sockets, silentPort, close } = await silentMeilisearch();
-    const backend = createMeiliBackend({ url: `http://127.0.0.1:${silentPort}`, index: 'activities', timeoutMs: 300 });
+    const errors: string[] = [];
+    const backend = createMeiliBackend({ url: `http://127.0.0.1:${silentPort}`, index: 'activities', timeoutMs: 300, onError: (kind) => errors.push(kind) });
     const app = createApp({ backend, config: defaultConfig({ rateLimitPerSecond: 0 }), log: () => {} });
-    const t = performance.now();
     const res = await app.request('/v1/search?q=koor');
     expect(res.status).toBe(503);
-    expect(performance.now() - t).toBeLessThan(1500);
+    expect(await res.json()).toMatchObject({ type: expect.stringMatching(/\/problems\/search-unavailable$/) });
+    // The answer came from the per-call timeout (a missing one would leave the request waiting forever), not a refused connection.
+    expect(errors[0]).toBe('timeout');
+    expect(sockets.length).toBeGreaterThan(0);
     backend.close();
     await close();
   });
