@@ -93,7 +93,7 @@ describe('HSDS read API', () => {
     const byId = (await api.json(`/hsds/services?taxonomy_term_id=${term}&per_page=100`)).body;
     expect(byId.total_items).toBe(exercise.size);
     const cutoff = '2024-12-01T00:00:00Z';
-    const recent = new Set(docs.filter((d) => d.lastModifiedTs > Date.parse(cutoff)).map((d) => d.serviceId));
+    const recent = new Set(docs.filter((d) => d.lastModifiedTs >= Date.parse(cutoff)).map((d) => d.serviceId));
     const modified = (await api.json(`/hsds/services?modified_after=${cutoff}&per_page=100`)).body;
     expect(modified.total_items).toBe(recent.size);
     const unknown = (await api.json('/hsds/services?taxonomy_term_id=nothing-like-this')).body;
