@@ -44,18 +44,19 @@ export function isHttpUrl(u: string | null | undefined): u is string {
   return !!u && /^https?:\/\/[^\s]+$/i.test(u);
 }
 
-/** The words that say "free" at the start of a cost text, as the indexer reads them. */
-const SAYS_FREE_FIRST = /^(gratis|kosteloos|geen kosten|free|zonder kosten)\b|vrijwillige bijdrage|donatie/i;
+/** A fees text that by itself reads as free: it starts with "gratis" or asks a voluntary contribution. */
+const READS_FREE = /^(gratis|kosteloos|geen kosten|free|zonder kosten)\b|vrijwillige bijdrage|donatie|voluntary contribution|pay what you can/i;
 
 /**
- * Cost as `fees_description` only: a free activity's text must say so first ("Gratis"),
- * anything else is a paid one's description. (`cost_options` with an amount of 0 would make
- * a reader add "€ 0,-" to the text.)
+ * Cost so that a reader gets the same back: a paid activity's text is its fees_description,
+ * as is a free one's that reads as free by itself; a free one without text says "Gratis";
+ * any other free one is one cost option of € 0 described by its text.
  */
-function feesDescription(doc: Activity): string | undefined {
-  if (!doc.free) return doc.costDescription ?? undefined;
-  if (!doc.costDescription) return 'Gratis';
-  return SAYS_FREE_FIRST.test(doc.costDescription) ? doc.costDescription : `Gratis. ${doc.costDescription}`;
+function costFields(doc: Activity): Json {
+  if (!doc.free) return { fees_description: doc.costDescription ?? undefined, cost_options: [] };
+  if (!doc.costDescription) return { fees_description: 'Gratis', cost_options: [] };
+  if (READS_FREE.test(doc.costDescription.trim())) return { fees_description: doc.costDescription, cost_options: [] };
+  return { cost_options: [{ id: uuidFromName(`cost:${doc.serviceId}`), service_id: serviceUuid(doc.serviceId), amount: 0, currency: 'EUR', amount_description: doc.costDescription }] };
 }
 
 /** The one-to-one fields of a service: the shape of an item of an HSDS list page. */
@@ -70,7 +71,7 @@ export function serviceListItem(docs: readonly Activity[]): Json {
     url: isHttpUrl(doc.url) ? doc.url : undefined,
     email: doc.email,
     status: HSDS_STATUS[doc.status] ?? 'active',
-    fees_description: feesDescription(doc),
+    fees_description: costFields(doc).fees_description,
     eligibility_description: eligibility(doc),
     minimum_age: doc.minAge,
     maximum_age: doc.maxAge,
@@ -149,6 +150,7 @@ export function serviceRecord(docs: readonly Activity[]): Json {
     organization: organizationSummary(doc),
     service_at_locations: docs.map((d) => serviceAtLocationRecord(d, id)),
     phones: phone ? [{ id: uuidFromName(`phone:${id}`), service_id: id, number: phone }] : [],
+    cost_options: costFields(doc).cost_options,
     languages: doc.languages.map((code) => ({ id: uuidFromName(`language:${id}:${code}`), service_id: id, code })),
     attributes: serviceAttributes(doc, id),
     service_areas: doc.gemeente
