@@ -88,6 +88,9 @@ const longitude = z.number().finite().min(-180).max(180);
 const point = z.strictObject({ lat: latitude, lng: longitude });
 const values = z.array(filterString).max(MAX_FILTER_VALUES);
 const timestamp = z.number().int().min(0).max(8.64e15);
+const age = z.number().int().min(0).max(150);
+/** A time of day as the documents store it: "HH:MM" (24:00 allowed), compared as text. */
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
 /**
  * What a search may be narrowed by. Within a list the values are ORed, across fields the
@@ -114,6 +117,16 @@ export const activityFilterSchema = z
     isWelzijnscoach: z.boolean().optional(),
     /** Only documents changed at or after this time (epoch ms). */
     modifiedSince: timestamp.optional(),
+    /**
+     * Only activities whose age range (minAge–maxAge, open where absent) overlaps
+     * `from`–`to`: someone of some age in that span may take part.
+     */
+    ageOverlap: z.strictObject({ from: age.optional(), to: age.optional() }).optional(),
+    /**
+     * Only activities with a session overlapping the time span: one that starts before
+     * `until`, and one that is still going (or starts) after `from`. Times are "HH:MM".
+     */
+    timeOverlap: z.strictObject({ from: clock.optional(), until: clock.optional() }).optional(),
     /** Within `meters` of a point. */
     geoRadius: z
       .strictObject({ lat: latitude, lng: longitude, meters: z.number().finite().positive().max(20_100_000) })
@@ -169,6 +182,13 @@ export function buildFilter(input: ActivityFilter): MeiliFilter {
     if (value !== undefined) out.push(eq(field, value));
   }
   if (spec.modifiedSince !== undefined) out.push(...range('lastModifiedTs', { gte: spec.modifiedSince }));
+  if (spec.ageOverlap?.from !== undefined) out.push([`maxAge >= ${formatNumber(spec.ageOverlap.from)}`, 'maxAge IS NULL']);
+  if (spec.ageOverlap?.to !== undefined) out.push([`minAge <= ${formatNumber(spec.ageOverlap.to)}`, 'minAge IS NULL']);
+  if (spec.timeOverlap?.until !== undefined) out.push(`schedules.opensAt < ${quoteFilterValue(spec.timeOverlap.until)}`);
+  if (spec.timeOverlap?.from !== undefined) {
+    const from = quoteFilterValue(spec.timeOverlap.from);
+    out.push([`schedules.closesAt > ${from}`, `schedules.opensAt >= ${from}`]);
+  }
 
   const geo: string[] = [];
   if (spec.geoRadius) {

@@ -35,6 +35,11 @@ export const FILTERABLE_ATTRIBUTES = [
   'acceptsWelzijnOpRecept',
   'isWelzijnscoach',
   'lastModifiedTs',
+  // The HSDS API's age and time-of-day filters (ORUK minimum_age, maximum_age, start_time, end_time).
+  'minAge',
+  'maxAge',
+  'schedules.opensAt',
+  'schedules.closesAt',
 ] as const;
 export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
 

@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays });
   if (deps.referrals) v1.route('/referrals', deps.referrals);
   app.route('/v1', v1);
-  app.route('/hsds', createHsdsApp({ backend, publicUrl, cacheable: cached }));
+  app.route('/hsds', createHsdsApp({ backend, publicUrl, cacheable: cached, meiliTimeoutMs: config.meiliTimeoutMs }));
   // The HSDS base URL is usually written with a trailing slash.
   app.get('/hsds/', (c) => hsdsInfo(c, publicUrl));
 

@@ -155,29 +155,3 @@ export const activityParamsSchema = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 'demo-utrecht-0001' }),
 });
 export const activityQuerySchema = z.strictObject({ lang: langParam });
-
-export const hsdsServicesQuerySchema = z.strictObject({
-  search: z.string().max(200, 'must be at most 200 characters').optional().openapi({ description: 'Free text.' }),
-  page: intParam(1, MAX_RESULT_WINDOW, 'Page number, from 1.'),
-  per_page: intParam(1, 100, 'Services per page, 1–100 (default 50).'),
-  taxonomy_term_id: z
-    .string()
-    .max(100)
-    .optional()
-    .openapi({ description: 'A taxonomy term: a category or need key of this sociale kaart, or its term id from a service record.' }),
-  modified_after: z
-    .string()
-    .max(40)
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date or date-time')
-    .optional()
-    .openapi({ description: 'Only services changed after this date-time (ISO 8601).' }),
-  full: flag.openapi({ description: 'true: fully nested service records.', type: 'boolean' }),
-});
-
-export const hsdsServiceParamsSchema = z.object({
-  id: z
-    .string()
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'is not a service id')
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});

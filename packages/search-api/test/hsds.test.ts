@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ndjsonResponse, NDJSON_BATCH } from '../src/hsds/ndjson.js';
 import { buildActivities } from './fixtures/activities.js';
 import { useApi } from './helpers.js';
-
-// The official HSDS 3.1 schemas, vendored in the schema package (with their licence).
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const SCHEMA_DIR = join(repoRoot, 'packages', 'schema', 'vendor', 'hsds', '3.1', 'schema');
-const readSchema = (name: string) => JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+import { hsdsValidators, schemaErrors } from './hsds-schemas.js';
 
 const base = buildActivities({ seed: 5, utrecht: 60, rural: 20, maastricht: 10 });
 // One service at two locations.
@@ -24,16 +17,13 @@ let listItem: ValidateFunction;
 let page: ValidateFunction;
 
 beforeAll(() => {
-  // Official schemas carry table metadata keywords (name, core, constraints …): not strict.
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  fullService = ajv.compile(readSchema('compiled/service_with_definitions.json'));
-  listItem = ajv.compile(readSchema('compiled/service_list.json'));
-  const openapi = readSchema('openapi.json') as { components: { schemas: { Page: Record<string, unknown> } } };
-  page = ajv.compile({ ...openapi.components.schemas.Page, required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty'] });
+  const v = hsdsValidators();
+  fullService = v.service;
+  listItem = v.serviceList;
+  page = v.page;
 });
 
-const errors = (v: ValidateFunction) => JSON.stringify(v.errors?.slice(0, 5));
+const errors = schemaErrors;
 
 describe('HSDS read API', () => {
   it('describes itself at /hsds/', async () => {
@@ -93,7 +83,7 @@ describe('HSDS read API', () => {
     const byId = (await api.json(`/hsds/services?taxonomy_term_id=${term}&per_page=100`)).body;
     expect(byId.total_items).toBe(exercise.size);
     const cutoff = '2024-12-01T00:00:00Z';
-    const recent = new Set(docs.filter((d) => d.lastModifiedTs > Date.parse(cutoff)).map((d) => d.serviceId));
+    const recent = new Set(docs.filter((d) => d.lastModifiedTs >= Date.parse(cutoff)).map((d) => d.serviceId));
     const modified = (await api.json(`/hsds/services?modified_after=${cutoff}&per_page=100`)).body;
     expect(modified.total_items).toBe(recent.size);
     const unknown = (await api.json('/hsds/services?taxonomy_term_id=nothing-like-this')).body;
@@ -101,5 +91,21 @@ describe('HSDS read API', () => {
     expect(page(unknown)).toBe(true);
     const bad = await api.json('/hsds/services?modified_after=gisteren');
     expect(bad.status).toBe(400);
+  });
+
+  it('streams ndjson across batches: every item once, in order, each line ending in a newline', async () => {
+    const count = NDJSON_BATCH * 2 + 7;
+    const asked: Array<[number, number]> = [];
+    const app = new Hono().get('/', (c) =>
+      ndjsonResponse(c, async (offset, limit) => {
+        asked.push([offset, limit]);
+        return Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({ n: offset + i }));
+      }, 1000),
+    );
+    const text = await (await app.request('/')).text();
+    const lines = text.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l).n)).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(asked).toEqual([[0, NDJSON_BATCH], [NDJSON_BATCH, NDJSON_BATCH], [NDJSON_BATCH * 2, NDJSON_BATCH]]);
   });
 });

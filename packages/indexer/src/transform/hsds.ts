@@ -265,6 +265,9 @@ export function transformHsdsService(raw: unknown, parentOrganization: unknown, 
     const { schedules, parts } = schedulesOf(ownSchedules ? sal.schedules! : svc.schedules ?? [], ownSchedules ? `${salPath}.schedules` : 'schedules', problems);
     const phoneRaw = firstPhone(sal.phones, svc.phones, loc?.phones, ...(svc.contacts ?? []).map((c) => c.phones), org?.phones);
     const accessText = (loc?.accessibility ?? []).map((a) => [a.description, a.details].map((t) => htmlToText(t)).filter((t) => t !== '').join(' ')).filter((t) => t !== '').join('\n');
+    // A yes/no attribute (term code wheelchair_accessible, value true/false) says it outright;
+    // otherwise a term or the accessibility text that names wheelchair access.
+    const stated = (loc?.attributes ?? []).find((a) => a.taxonomy_term?.code === 'wheelchair_accessible' && (a.value === 'true' || a.value === 'false'));
     const wheelchairTerm = terms.some((t) => /rolstoeltoegankelijk|wheelchair accessible/i.test(t)) || termStrings(loc?.attributes).some((t) => /rolstoeltoegankelijk|wheelchair/i.test(t));
     const draft: ActivityDraft = {
       ...common(),
@@ -276,7 +279,7 @@ export function transformHsdsService(raw: unknown, parentOrganization: unknown, 
       geo: place?.geo ?? null,
       online: virtual || !loc,
       phone: phoneRaw ? keepPhone(phoneRaw.number, problems, p('phones[0].number')) : null,
-      wheelchairAccessible: wheelchairTerm ? true : wheelchairFromText(accessText),
+      wheelchairAccessible: stated ? stated.value === 'true' : wheelchairTerm ? true : wheelchairFromText(accessText),
       accessibilityNotes: accessText || null,
     };
     const activity = problems.ok && place ? finalizeActivity(draft, problems, { title: p('name'), 'organization.name': p('organization.name') }) : null;
