@@ -158,6 +158,32 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '005_monitor': {
+    async up(db: Kysely<any>) {
+      // The monitor's practices: each referrer `sub` gets its letter once (seq order), so
+      // "praktijk B" stays B when older referrals are deleted; `name` only when the operator gives one.
+      await db.schema
+        .createTable('monitor_practices')
+        .addColumn('referrer', 'text', (c) => c.primaryKey())
+        .addColumn('seq', 'serial', (c) => c.notNull().unique())
+        .addColumn('name', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .execute();
+
+      // API tokens for GET /v1/monitor (a gemeente viewer's own reporting); only the hash is kept.
+      await db.schema
+        .createTable('monitor_tokens')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .addColumn('revoked_at', 'timestamptz')
+        .addColumn('last_used_at', 'timestamptz')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -20,6 +20,7 @@ import {
   ROLES,
   type Role,
 } from '@sociale-kaart/db';
+import { MONITOR_USAGE, monitorCommand } from './monitor/admin-command.js';
 
 export const USAGE = `usage: sociale-kaart-admin <command>
 
@@ -30,6 +31,7 @@ export const USAGE = `usage: sociale-kaart-admin <command>
   user invite --email EMAIL --role operator|gemeente_viewer
   apikey create --org ID
   apikey revoke ID_OR_PREFIX
+${MONITOR_USAGE}
 
 DATABASE_URL selects the database (postgres://…); unset: embedded PGlite in .data/pglite.
 SK_PORTAL_URL is the portal's public address for sign-in links (default http://127.0.0.1:8790).`;
@@ -140,6 +142,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         print(revoked.map((k) => ({ id: k.id, organisationId: k.organisation_id, prefix: k.prefix, revokedAt: new Date(k.revoked_at!).toISOString() })));
         return 0;
       };
+    } else if (group === 'monitor') {
+      task = monitorCommand(argv.slice(1), { print, fail: (message) => notFound(io, message), usage: (message) => new UsageError(message) });
     } else {
       throw new UsageError(`unknown command: ${cmd}`);
     }

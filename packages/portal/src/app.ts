@@ -8,6 +8,8 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '@sociale-kaart/db';
 import { providersApi } from './api.js';
+import { monitorApi } from './monitor/api.js';
+import type { MonitorSource } from './monitor/supply.js';
 import { ProblemError, problemResponse } from './problem.js';
 import type { ActivityService } from './service.js';
 
@@ -17,6 +19,8 @@ export interface PortalAppDeps {
   clock?: () => Date;
   /** The pages (sign-in, activities, uploads, feeds, freshness), mounted at /. */
   pages?: Hono;
+  /** Where GET /v1/monitor reads (the database and the live index); without it the route is not mounted. */
+  monitor?: MonitorSource;
   /** One JSON object per line for errors; never request bodies. */
   log?: (line: Record<string, unknown>) => void;
 }
@@ -38,6 +42,10 @@ export function createPortalApp(deps: PortalAppDeps): OpenAPIHono {
     },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'organisationKey', { type: 'http', scheme: 'bearer', description: 'An organisation API key (skp_…)' });
+  if (deps.monitor) {
+    app.route('/v1/monitor', monitorApi({ source: deps.monitor, clock: deps.clock ?? (() => new Date()), log }));
+    app.openAPIRegistry.registerComponent('securitySchemes', 'monitorToken', { type: 'http', scheme: 'bearer', description: 'A monitor token of an operator or gemeente viewer (skm_…); the portal session cookie works too' });
+  }
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   if (deps.pages) app.route('/', deps.pages);

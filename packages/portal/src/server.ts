@@ -66,8 +66,9 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
 
   let publicUrl = options.publicUrl ?? '';
   const feeds = new FeedScheduler({ db: database.db, service, mailer, clock, log, allowPrivate: options.allowPrivateFeeds ?? false, portalUrl: () => publicUrl });
-  const pages = createPages({ db: database.db, service, feeds, mailer, clock, freshness, publicUrl: () => publicUrl });
-  const app = createPortalApp({ db: database.db, service, pages, clock, log });
+  const monitor = { db: database.db, meili: publisher.client, index: publisher.index, freshness, today: () => service.today() };
+  const pages = createPages({ db: database.db, service, feeds, mailer, clock, freshness, publicUrl: () => publicUrl, monitor });
+  const app = createPortalApp({ db: database.db, service, pages, clock, log, monitor });
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8790, hostname: host }, () => resolve(s));

@@ -138,6 +138,7 @@ describe.each(DATABASE_KINDS)('the write API on %s', (kind) => {
     const doc = await read(fetch(`${p.url}/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/monitor',
       '/v1/providers/{organizationId}/activities',
       '/v1/providers/{organizationId}/activities/{key}',
       '/v1/providers/{organizationId}/confirm',

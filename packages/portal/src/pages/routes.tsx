@@ -12,6 +12,8 @@ import type { Mailer } from '../mail.js';
 import type { ActivityService } from '../service.js';
 import { activityRoutes } from './activities.js';
 import { feedRoutes } from './feeds.js';
+import type { MonitorSource } from '../monitor/supply.js';
+import { monitorRoutes } from './monitor.js';
 import { Frame } from './layout.js';
 import { overviewRoutes } from './overview.js';
 import { pageContext, type PageEnv } from './session.js';
@@ -26,6 +28,8 @@ export interface PagesDeps {
   clock: () => Date;
   freshness: Freshness;
   publicUrl: () => string;
+  /** Where the monitor page reads; without it /monitor is not served. */
+  monitor?: MonitorSource;
   log?: (line: Record<string, unknown>) => void;
 }
 
@@ -82,6 +86,10 @@ export function createPages(deps: PagesDeps): Hono {
   const viewer = new Hono<PageEnv>();
   viewer.use('/overzicht', viewerOnly);
   viewer.route('/', overviewRoutes({ db: deps.db, service: deps.service, freshness: deps.freshness }));
+  if (deps.monitor) {
+    viewer.use('/monitor', viewerOnly);
+    viewer.route('/', monitorRoutes({ source: deps.monitor, log }));
+  }
   app.route('/', viewer);
   return app as unknown as Hono;
 }

@@ -1,0 +1,73 @@
+/**
+ * Who may see the monitor: operators and gemeente viewers, with their session (the page)
+ * or, for their own reporting, a monitor API token (GET /v1/monitor). A token is 256 random
+ * bits shown once; only its SHA-256 is kept, like the organisations' API keys. It acts for
+ * its user as the user is now: a user who became an editor gets 403 with an old token.
+ * Also here: the names an operator gives practices (otherwise "praktijk A/B/…").
+ */
+import { sql } from 'kysely';
+import { hashToken, randomToken, userById, type Db, type User } from '@sociale-kaart/db';
+import { registerPractices } from './queries.js';
+
+export const MONITOR_TOKEN_PREFIX = 'skm_';
+
+export function canSeeMonitor(user: Pick<User, 'role'> | undefined): boolean {
+  return user?.role === 'operator' || user?.role === 'gemeente_viewer';
+}
+
+export interface MonitorTokenInfo {
+  id: number;
+  userId: number;
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const info = (r: { id: number; user_id: number; prefix: string; created_at: Date | string; revoked_at: Date | string | null }): MonitorTokenInfo => ({
+  id: Number(r.id),
+  userId: Number(r.user_id),
+  prefix: r.prefix,
+  createdAt: new Date(r.created_at).toISOString(),
+  revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+});
+
+/** A new token for a user; `token` is returned once, only its hash is stored. */
+export async function createMonitorToken(db: Db, userId: number, now = new Date()): Promise<{ token: string; info: MonitorTokenInfo }> {
+  const token = `${MONITOR_TOKEN_PREFIX}${randomToken()}`;
+  const { rows } = await sql<{ id: number; user_id: number; prefix: string; created_at: Date; revoked_at: Date | null }>`
+    insert into monitor_tokens (user_id, prefix, token_hash, created_at)
+    values (${userId}, ${token.slice(0, 12)}, ${await hashToken(token)}, ${now})
+    returning id, user_id, prefix, created_at, revoked_at`.execute(db);
+  return { token, info: info(rows[0]!) };
+}
+
+/** Revokes tokens by id or shown prefix; returns what was revoked. */
+export async function revokeMonitorToken(db: Db, idOrPrefix: string, now = new Date()): Promise<MonitorTokenInfo[]> {
+  const match = /^\d+$/.test(idOrPrefix) ? sql`id = ${Number(idOrPrefix)}` : sql`prefix = ${idOrPrefix}`;
+  const { rows } = await sql<{ id: number; user_id: number; prefix: string; created_at: Date; revoked_at: Date | null }>`
+    update monitor_tokens set revoked_at = ${now} where ${match} and revoked_at is null
+    returning id, user_id, prefix, created_at, revoked_at`.execute(db);
+  return rows.map(info);
+}
+
+/** The user a live token acts for, or undefined for an unknown or revoked one. */
+export async function userOfMonitorToken(db: Db, token: string, now = new Date()): Promise<User | undefined> {
+  if (!token.startsWith(MONITOR_TOKEN_PREFIX)) return undefined;
+  const { rows } = await sql<{ user_id: number }>`
+    update monitor_tokens set last_used_at = ${now}
+    where token_hash = ${await hashToken(token)} and revoked_at is null
+    returning user_id`.execute(db);
+  return rows[0] ? userById(db, Number(rows[0].user_id)) : undefined;
+}
+
+/**
+ * Names a practice (the referrer token's `sub`) for the monitor; null takes the name away
+ * (back to its letter). A practice named before its first referral gets its place now.
+ */
+export async function namePractice(db: Db, referrer: string, name: string | null, now = new Date()): Promise<void> {
+  // Practices that already referred keep the places their first referral gives them.
+  await registerPractices(db);
+  await sql`
+    insert into monitor_practices (referrer, name, created_at, updated_at) values (${referrer}, ${name}, ${now}, ${now})
+    on conflict (referrer) do update set name = excluded.name, updated_at = excluded.updated_at`.execute(db);
+}
