@@ -19,6 +19,7 @@ import {
   needLabel,
   needs as needList,
   partsOfDay,
+  understandQuery,
   type Activity,
   type Lang,
   type LatLng,
@@ -54,6 +55,8 @@ export interface NormalizedQuery {
   perPage: number;
   sort: 'relevance' | 'distance';
   lang: Lang;
+  /** Read needs and categories in `q` (understand.ts); false with `understand=false`. */
+  understand: boolean;
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -82,6 +85,7 @@ export function normalizeSearchQuery(input: SearchQueryInput): NormalizedQuery {
     perPage: input.per_page ?? DEFAULT_PER_PAGE,
     sort: input.sort ?? (center && q === '' ? 'distance' : 'relevance'),
     lang: input.lang ?? 'nl',
+    understand: input.understand ?? true,
   };
 }
 
@@ -247,6 +251,7 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
     query: echo(n),
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
+    understood: understoodOf(n),
     page: n.page,
     perPage: n.perPage,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
@@ -288,6 +293,13 @@ async function withDisjunctiveFacets(
   return out;
 }
 
+/** What `q` names beyond the needs and categories already chosen; nothing with `understand=false`. */
+function understoodOf(n: NormalizedQuery): SearchResponse['understood'] {
+  if (!n.understand || n.q === '') return { need: [], category: [] };
+  const u = understandQuery(n.q);
+  return { need: u.needs.filter((k) => !n.need.includes(k)), category: u.categories.filter((k) => !n.category.includes(k)) };
+}
+
 function echo(n: NormalizedQuery): Record<string, unknown> {
   const out: Record<string, unknown> = {
     q: n.q,
@@ -308,6 +320,7 @@ function echo(n: NormalizedQuery): Record<string, unknown> {
   if (n.free !== null) out.free = n.free;
   if (n.wheelchair !== null) out.wheelchair = n.wheelchair;
   if (n.online !== null) out.online = n.online;
+  if (!n.understand) out.understand = false;
   return out;
 }
 
