@@ -258,8 +258,22 @@ async function searchPlain({ backend, n, textParams }: Plan): Promise<Found> {
   return { hits: res.hits as Hit[], total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance', countsWithout: () => null };
 }
 
-export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
-  const started = performance.now();
+/**
+ * What Meilisearch answered for a query, before it is shown: the same for every language and
+ * every moment (next sessions and staleness are worked out when it is shown), so it is what
+ * the response cache keeps (response-cache.ts).
+ */
+export interface SearchFindings {
+  hits: Hit[];
+  total: number;
+  totalIsEstimate: boolean;
+  facetDistribution: FacetDistribution;
+  understood: SearchResponse['understood'];
+  strategy: SearchOutcome['strategy'];
+}
+
+/** Asks Meilisearch: the strategy for `n`, then the disjunctive facet counts. */
+export async function findSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchFindings> {
   const attributesToRetrieve = [...HIT_ATTRIBUTES];
   const plan: Plan = {
     backend,
@@ -275,21 +289,36 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
   const tiers = nearby ? null : tierPlan(n, u);
   const found = nearby ? await searchNearby(plan) : tiers ? await searchTiered(plan, u, tiers) : await searchPlain(plan);
-  const facetDistribution = await withDisjunctiveFacets(backend, n, found);
-
-  const response: SearchResponse = {
-    query: echo(n),
-    understood: { need: u?.needs ?? [], category: u?.categories ?? [] },
+  return {
+    hits: found.hits,
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
+    facetDistribution: await withDisjunctiveFacets(backend, n, found),
+    understood: { need: u?.needs ?? [], category: u?.categories ?? [] },
+    strategy: found.strategy,
+  };
+}
+
+/** The answer for `n` from what Meilisearch found, in `n`'s language, as of `options.now`. */
+export function presentSearch(found: SearchFindings, n: NormalizedQuery, options: SearchOptions, tookMs: number): SearchResponse {
+  return {
+    query: echo(n),
+    understood: found.understood,
+    total: found.total,
+    totalIsEstimate: found.totalIsEstimate,
     page: n.page,
     perPage: n.perPage,
-    tookMs: Math.round((performance.now() - started) * 10) / 10,
+    tookMs: Math.round(tookMs * 10) / 10,
     center: n.center,
     hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now, options.staleAfterDays)),
-    facets: facetsFor(facetDistribution, n.lang),
+    facets: facetsFor(found.facetDistribution, n.lang),
   };
-  return { response, strategy: found.strategy };
+}
+
+export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
+  const started = performance.now();
+  const found = await findSearch(backend, n, options);
+  return { response: presentSearch(found, n, options, performance.now() - started), strategy: found.strategy };
 }
 
 /**
