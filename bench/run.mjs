@@ -18,6 +18,7 @@ import { writeFeeds } from './lib/feeds.mjs';
 import { startApi } from './lib/api.mjs';
 import { cleanupAll, installSignalHandlers, killChild, onCleanup, wasInterrupted } from './lib/procs.mjs';
 import { relevanceTable, runRelevanceSection } from './lib/relevance.mjs';
+import { summaryTable } from './lib/summary.mjs';
 import { equalityDiff, runSearchSection, searchTables } from './lib/search.mjs';
 import { fmtInt } from './lib/stats.mjs';
 import { profileTables, summarizeProfile } from './lib/profile.mjs';
@@ -180,20 +181,23 @@ async function main() {
     let apiBase = null;
     let pageServer = null;
     let apiService = null;
+    let cachedBase = null;
     const profileDir = join(HERE, 'results/profiles', new Date().toISOString().replace(/[:.]/g, '-'));
     if (needIndex) {
       if (runnable.includes('widget')) pageServer = await startPageServer({ pagesDir: paths.pagesDir, widgetsDist: join(paths.widgetsDir, 'dist') });
       const nodeFlags = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-      const started = await startApi({ ctx, meili, index: LIVE_INDEX, nodeFlags, args: pageServer ? ['--cors-origins', pageServer.origin] : [] });
+      // The API without its response cache: the kinds compare it with Meilisearch asked directly.
+      const started = await startApi({ ctx, meili, index: LIVE_INDEX, nodeFlags, args: ['--cache-size', '0', ...(pageServer ? ['--cors-origins', pageServer.origin] : [])] });
       apiBase = started.url;
       apiService = started.service;
+      if (runnable.includes('search')) cachedBase = (await startApi({ ctx, meili, index: LIVE_INDEX, name: 'sociale-kaart-api (response cache on)' })).url;
       log(`search API at ${apiBase} over ${fmtInt(documents)} documents`);
     }
 
     if (runnable.includes('search')) {
       log('search: nearby equality check, then load (API and direct take turns)');
       try {
-        const section = await runSearchSection({ apiBase, meili, index: LIVE_INDEX, documents, settings, log });
+        const section = await runSearchSection({ apiBase, cachedBase, meili, index: LIVE_INDEX, documents, settings, log });
         result.sections.search = section;
         if (section.equality.failures.length) {
           result.failures.push({ section: 'search', message: `nearby equality check failed for ${section.equality.failures.length} of ${section.equality.checked} queries` });
@@ -260,6 +264,7 @@ function report(r) {
   section('search', `2. Search: API vs Meilisearch direct (${r.sections.search ? fmtInt(r.sections.search.documents) : '?'} documents)`, searchTables);
   section('widget', `3. Widget: sizes, and last keystroke → results rendered in headless Chromium`, widgetTables);
   section('relevance', '4. Relevance: the judged GP queries over the demo data', relevanceTable);
+  out.push('### Summary: the goals of the search issue (ratios from this run)', '', summaryTable(r, paths.widgetsDir), '');
   if (r.apiProfile) out.push('### Profile: search API', '', profileTables(r.apiProfile), '');
   return out.join('\n');
 }
