@@ -4,14 +4,15 @@
  * Three strategies, one function each:
  * - nearby (no text, a place, by distance): the bounding-box path of nearby.ts;
  * - tiered (a need chosen, or a need or category named in the text): a ranked list of
- *   disjoint tiers (tiers.ts). A chosen need finds activities tagged with it first, then
- *   those only in a category that helps with it. A need or category the text names
- *   (understand.ts of the schema) ranks its activities first, as if chosen, searched with
- *   the words that named nothing; then every other activity the whole text finds;
+ *   disjoint tiers (tiers.ts). A chosen need finds activities tagged with it first (those
+ *   also in a helping category before the others), then those only in a helping category.
+ *   A need or category the text names (understand.ts of the schema) ranks its activities
+ *   first, as if chosen (see tierPlan); then everything else the text finds;
  * - plain: one search, by relevance or by distance.
  *
  * Facet counts of a filter group with a selection come from the search without that group's
- * own filter (disjunctive facets), one facet-only query per group and count group.
+ * own filter (disjunctive facets): one facet-only query per group (per count group of a
+ * tiered search), sent in the strategy's first multi-search.
  */
 import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
