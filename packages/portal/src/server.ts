@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { Cron } from 'croner';
 import { openDatabase, type OpenedDatabase } from '@sociale-kaart/db';
+import type { ResolveHost } from '@sociale-kaart/indexer';
 import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { createPortalApp } from './app.js';
 import { DEFAULT_FRESHNESS, daysBefore, type Freshness } from './freshness.js';
@@ -36,6 +37,8 @@ export interface StartPortalOptions {
   schedule?: boolean;
   /** Allow feed URLs on loopback and private addresses (demo and tests only). */
   allowPrivateFeeds?: boolean;
+  /** The resolver feed fetches use (default: the system's); tests inject one. */
+  feedResolver?: ResolveHost;
   clock?: () => Date;
   log?: (line: Record<string, unknown>) => void;
 }
@@ -65,7 +68,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Sociale Kaart <noreply@sociale-kaart.example>', log });
 
   let publicUrl = options.publicUrl ?? '';
-  const feeds = new FeedScheduler({ db: database.db, service, mailer, clock, log, allowPrivate: options.allowPrivateFeeds ?? false, portalUrl: () => publicUrl });
+  const feeds = new FeedScheduler({ db: database.db, service, mailer, clock, log, allowPrivate: options.allowPrivateFeeds ?? false, ...(options.feedResolver ? { resolve: options.feedResolver } : {}), portalUrl: () => publicUrl });
   const pages = createPages({ db: database.db, service, feeds, mailer, clock, freshness, publicUrl: () => publicUrl });
   const app = createPortalApp({ db: database.db, service, pages, clock, log });
 
