@@ -101,6 +101,26 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', await hashToken(token)).execute();
 }
 
+/**
+ * How long a used or expired sign-in link is remembered after its use or expiry: only so
+ * that a second click can still say "already used" or "expired" rather than "unknown".
+ */
+export const SIGN_IN_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes expired sessions, and sign-in tokens used or expired more than `memoryMs` ago
+ * (neither can sign anyone in any more); returns how many of each went.
+ */
+export async function pruneSignIns(db: Db, now = new Date(), memoryMs = SIGN_IN_MEMORY_MS): Promise<{ sessions: number; signInTokens: number }> {
+  const forgotten = new Date(now.getTime() - memoryMs);
+  const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  const tokens = await db
+    .deleteFrom('sign_in_tokens')
+    .where((eb) => eb.or([eb('used_at', '<=', forgotten), eb('expires_at', '<=', forgotten)]))
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), signInTokens: Number(tokens.numDeletedRows) };
+}
+
 const API_KEY_PREFIX = 'skp_';
 
 /** A new API key for an organisation: `key` is shown once, only its hash is kept. */

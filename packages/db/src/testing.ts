@@ -61,3 +61,4 @@ export function useDatabases(kind: DatabaseKind): DatabasesContext {
 }
 
 export { startPostgres, findPostgresBin, type PostgresServer } from './postgres-server.js';
+export { runTypeScript, type ProcessResult, type RunOptions } from './child-process.js';

@@ -21,8 +21,9 @@ export { liveSourceCounts, refusal, sourceCounts, type Refusal } from './guards.
 export { acquireIngestLock, lockIndexOf, LockTimeoutError, type IngestLock, type IngestLockOptions, type LockHolder } from './lock.js';
 export { main, run, parseDuration } from './cli.js';
 export { openInput, detectFormat, InputError } from './readers/index.js';
+export { CSV_PACKAGE_TABLES } from './readers/hsds-csv.js';
 export { DEFAULT_LIMITS, parseByteSize, type ReadLimits } from './readers/bytes.js';
-export { httpGet, isPublicAddress, type HttpOptions, type HttpResponse } from './readers/http.js';
+export { httpGet, isPublicAddress, type HttpOptions, type HttpResponse, type ResolveHost, type ResolvedAddress } from './readers/http.js';
 export { INPUT_FORMATS, FORMAT_ALIASES, type InputFormat, type ReaderEvent, type SourceRecord } from './readers/records.js';
 export { readCsv, detectDelimiter, detectEncoding } from './readers/csv.js';
 export { TEMPLATE_COLUMNS, templateColumn } from './readers/template.js';

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { runTypeScript, type ProcessResult } from '@sociale-kaart/db/testing';
 import iconv from 'iconv-lite';
 
 export const PACKAGE_DIR = resolve(import.meta.dirname, '..');
@@ -48,31 +48,11 @@ export function validRow(n: number, extra: TemplateRow = {}): TemplateRow {
   };
 }
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Run = ProcessResult;
 
 /** Runs the real CLI from source in a child process. */
 export function runCli(args: string[], { env = {}, timeoutMs = 120_000 }: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', resolve(PACKAGE_DIR, 'src/cli-main.ts'), ...args], {
-      cwd: PACKAGE_DIR,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
+  return runTypeScript(resolve(PACKAGE_DIR, 'src/cli-main.ts'), args, { cwd: PACKAGE_DIR, env, timeoutMs });
 }
 
 export const HOSTILE_ROWS = 10_000;

@@ -57,7 +57,7 @@ export function providersApi(deps: { db: Db; service: ActivityService; clock?: (
     defaultHook: (result, c) => {
       if (!result.success) {
         const errors = result.error.issues.map((i) => toFieldError({ code: i.code, path: i.path.join('.'), nl: i.message, en: i.message }));
-        return problemResponse(c, new ProblemError(400, 'invalid-parameters', 'Invalid request', errors.map((e) => `${e.pointer}: ${e.messageEn}`).join('; '), errors));
+        return problemResponse(c, new ProblemError(400, 'invalid-parameters', 'Invalid request', { detail: errors.map((e) => `${e.pointer}: ${e.messageEn}`).join('; '), errors }));
       }
       return undefined;
     },
@@ -87,7 +87,7 @@ export function providersApi(deps: { db: Db; service: ActivityService; clock?: (
     async (c) => c.json({ activities: (await deps.service.list(c.get('organisation'))).map(summaryOf) }, 200),
   );
 
-  app.use('/:organizationId/activities/:key', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ProblemError(413, 'too-large', 'Body too large', 'A service record may be at most 1 MB.'); } }));
+  app.use('/:organizationId/activities/:key', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ProblemError(413, 'too-large', 'Body too large', { detail: 'A service record may be at most 1 MB.' }); } }));
   app.openapi(
     createRoute({
       method: 'put',
@@ -130,7 +130,7 @@ export function providersApi(deps: { db: Db; service: ActivityService; clock?: (
     },
   );
 
-  app.use('/:organizationId/uploads', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too-large', 'Upload too large', 'An upload may be at most 20 MB.'); } }));
+  app.use('/:organizationId/uploads', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too-large', 'Upload too large', { detail: 'An upload may be at most 20 MB.' }); } }));
   app.openapi(
     createRoute({
       method: 'post',
@@ -152,11 +152,11 @@ export function providersApi(deps: { db: Db; service: ActivityService; clock?: (
     async (c) => {
       const { publish, name } = c.req.valid('query');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length === 0) throw new ProblemError(400, 'empty-upload', 'Empty upload', 'The body is empty: send the file as the request body.', [{ pointer: '', message: 'empty body' }]);
+      if (bytes.length === 0) throw new ProblemError(400, 'empty-upload', 'Empty upload', { detail: 'The body is empty: send the file as the request body.', errors: [{ pointer: '', message: 'empty body' }] });
       const kind = uploadKind(bytes, c.req.header('content-type'), name);
       const outcome = await deps.service.upload(c.get('organisation'), { bytes, kind }, { publish: publish === 'true', name: name ?? `upload.${kind}` });
       const unreadable = outcome.report.inputs.find((i) => i.error);
-      if (unreadable) throw new ProblemError(400, 'unreadable-upload', 'The file could not be read', unreadable.error, [{ pointer: '', message: unreadable.error ?? '' }]);
+      if (unreadable) throw new ProblemError(400, 'unreadable-upload', 'The file could not be read', { detail: unreadable.error, errors: [{ pointer: '', message: unreadable.error ?? '' }] });
       return c.json({ valid: outcome.valid, published: outcome.published, report: outcome.report as unknown as Record<string, unknown> }, 200);
     },
   );

@@ -61,13 +61,13 @@ export function createPortalApp(deps: PortalAppDeps): OpenAPIHono {
         404,
       );
     }
-    return problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}`));
+    return problemResponse(c, new ProblemError(404, 'not-found', 'Not found', { detail: `No route for ${c.req.method} ${c.req.path}` }));
   });
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(c, err);
-    if (err instanceof HTTPException) return problemResponse(c, new ProblemError(err.status as 400, 'http-error', err.message || 'Request error'));
+    if (err instanceof HTTPException) return problemResponse(c, new ProblemError(err.status, 'http-error', err.message || 'Request error'));
     log({ level: 'error', msg: 'request failed', method: c.req.method, path: c.req.path, error: err instanceof Error ? err.message : String(err) });
-    return problemResponse(c, new ProblemError(500, 'internal', 'Internal error', 'Something went wrong on our side; nothing was published half.'));
+    return problemResponse(c, new ProblemError(500, 'internal', 'Internal error', { detail: 'Something went wrong on our side; nothing was published half.' }));
   });
   return app;
 }

@@ -38,5 +38,7 @@ export function assetRoutes(): Hono {
   app.get('/assets/utrecht-tokens.css', css(tokens));
   app.get('/assets/utrecht-components.css', css(components));
   app.get('/assets/portal.css', css(PORTAL_CSS));
+  // The portal has no icon: "no content" instead of a 404 that every browser would log as an error on every page.
+  app.get('/favicon.ico', () => new Response(null, { status: 204, headers: { 'cache-control': 'public, max-age=86400' } }));
   return app;
 }

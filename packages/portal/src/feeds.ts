@@ -5,15 +5,18 @@
  * shrinking feed leaves what is published as it was. Failures are mailed to the
  * organisation; the last result is kept for its page.
  */
-import { lookup } from 'node:dns/promises';
 import { Cron } from 'croner';
-import ipaddr from 'ipaddr.js';
 import { allFeeds, createFeed, deleteFeed, getFeed, getOrganisation, recordFeedPull, type Db, type Feed } from '@sociale-kaart/db';
+import type { ResolveHost } from '@sociale-kaart/indexer';
+import { FeedUrlError, checkFeedUrl, feedErrorText, fetchFeed, fetchPackage, httpOptionsOf, isDataPackage, type FeedFetchPolicy } from './feed-fetch.js';
 import type { Mailer } from './mail.js';
 import type { ActivityService } from './service.js';
-import { uploadKind } from './uploads.js';
+import { uploadKind, type UploadBody } from './uploads.js';
 
-export const FEED_FORMATS = ['auto', 'hsds-json', 'hsds-api', 'csv-template'] as const;
+export { FeedUrlError, checkFeedUrl } from './feed-fetch.js';
+
+/** `hsds-csv` is an HSDS CSV package: the URL of its datapackage.json. */
+export const FEED_FORMATS = ['auto', 'hsds-json', 'hsds-api', 'hsds-csv', 'csv-template'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 export interface PullResult {
@@ -26,55 +29,6 @@ export interface PullResult {
   errors?: Array<{ record: number | null; line?: number; path: string; message: string; messageNl: string }>;
 }
 
-export class FeedUrlError extends Error {
-  override name = 'FeedUrlError';
-  constructor(
-    readonly nl: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
-
-/** Refuses anything but http(s) to a public address (unless allowed for the demo and tests). */
-export async function checkFeedUrl(raw: string, allowPrivate: boolean): Promise<URL> {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new FeedUrlError('dit is geen geldig webadres', 'not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedUrlError('alleen http- en https-adressen', 'only http and https URLs');
-  if (url.username || url.password) throw new FeedUrlError('zet geen wachtwoord in het adres', 'no credentials in the URL');
-  if (allowPrivate) return url;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  } catch {
-    throw new FeedUrlError(`de server ${host} is niet te vinden`, `host ${host} cannot be resolved`);
-  }
-  for (const a of addresses) {
-    const parsed = ipaddr.process(a);
-    if (parsed.range() !== 'unicast') throw new FeedUrlError('dit adres is niet openbaar bereikbaar', `the URL points to a ${parsed.range()} address`);
-  }
-  return url;
-}
-
-/** GET that follows at most 5 redirects itself, checking every hop: a public feed may not redirect into a private network. */
-async function fetchChecked(url: string, headers: Record<string, string>, allowPrivate: boolean): Promise<Response> {
-  let target = url;
-  for (let hop = 0; ; hop++) {
-    await checkFeedUrl(target, allowPrivate);
-    const res = await fetch(target, { headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
-    const location = res.headers.get('location');
-    if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) return res;
-    await res.body?.cancel();
-    if (hop >= 5) throw new Error(`more than 5 redirects from ${url}`);
-    target = new URL(location, target).toString();
-  }
-}
-
 export interface FeedSchedulerDeps {
   db: Db;
   service: ActivityService;
@@ -82,6 +36,8 @@ export interface FeedSchedulerDeps {
   clock: () => Date;
   log: (line: Record<string, unknown>) => void;
   allowPrivate: boolean;
+  /** The resolver every feed fetch uses (default: the system's); tests inject one. */
+  resolve?: ResolveHost;
   portalUrl: () => string;
 }
 
@@ -89,7 +45,11 @@ export class FeedScheduler {
   private readonly jobs = new Map<number, Cron>();
   private running = false;
 
-  constructor(private readonly deps: FeedSchedulerDeps) {}
+  private readonly policy: FeedFetchPolicy;
+
+  constructor(private readonly deps: FeedSchedulerDeps) {
+    this.policy = { allowPrivate: deps.allowPrivate, ...(deps.resolve ? { resolve: deps.resolve } : {}) };
+  }
 
   async start(): Promise<void> {
     this.running = true;
@@ -112,7 +72,7 @@ export class FeedScheduler {
 
   /** Registers a feed (URL checked) and pulls it once at once; returns the feed and that first result. */
   async register(organisationId: string, rawUrl: string, format: FeedFormat = 'auto', schedule?: string): Promise<{ feed: Feed; result: PullResult }> {
-    const url = await checkFeedUrl(rawUrl, this.deps.allowPrivate);
+    const url = await checkFeedUrl(rawUrl, this.deps.allowPrivate, this.policy.resolve);
     if (schedule) {
       try {
         new Cron(schedule, { paused: true }).stop();
@@ -143,30 +103,32 @@ export class FeedScheduler {
     const at = this.deps.clock().toISOString();
     let result: PullResult;
     let validators: { etag?: string | null; lastModified?: string | null } = {};
+    let dispose = async () => {};
     try {
       if (!org) throw new Error('organisation not found');
-      let body: Parameters<ActivityService['upload']>[1];
+      let body: UploadBody;
       if (feed.format === 'hsds-api') {
-        body = { apiUrl: feed.url };
+        body = { apiUrl: feed.url, http: httpOptionsOf(this.policy) };
       } else {
-        const headers: Record<string, string> = { accept: 'application/json, application/x-ndjson, text/csv;q=0.9, */*;q=0.5', 'user-agent': 'sociale-kaart-portal' };
-        if (feed.etag) headers['if-none-match'] = feed.etag;
-        if (feed.last_modified) headers['if-modified-since'] = feed.last_modified;
-        const res = await fetchChecked(feed.url, headers, this.deps.allowPrivate);
-        if (res.status === 304) {
-          await res.body?.cancel();
+        // A package's tables can change while its datapackage.json does not: always fetched whole.
+        const conditional = feed.format !== 'hsds-csv';
+        const fetched = await fetchFeed(feed.url, { etag: conditional ? feed.etag : null, lastModified: conditional ? feed.last_modified : null }, this.policy);
+        if (fetched.status === 'not_modified') {
           result = { status: 'not_modified', at, message: 'niet gewijzigd sinds de vorige keer (not modified)' };
           await recordFeedPull(this.deps.db, id, { result: result as unknown as Record<string, unknown> }, this.deps.clock());
           return result;
         }
-        if (!res.ok) {
-          await res.body?.cancel();
-          throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+        const path = new URL(fetched.url).pathname;
+        const isPackage = feed.format === 'hsds-csv' || (!feed.format && (/(^|\/)datapackage\.json$/i.test(path) || isDataPackage(fetched.bytes)));
+        if (isPackage) {
+          const fetchedPackage = await fetchPackage(fetched.bytes, fetched.url, this.policy);
+          dispose = fetchedPackage.dispose;
+          body = { packageDir: fetchedPackage.dir };
+        } else {
+          const kind = feed.format === 'csv-template' ? 'csv' : feed.format === 'hsds-json' ? 'json' : uploadKind(fetched.bytes, fetched.contentType, path);
+          body = { bytes: fetched.bytes, kind };
+          validators = { etag: fetched.etag, lastModified: fetched.lastModified };
         }
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        const kind = feed.format === 'csv-template' ? 'csv' : feed.format === 'hsds-json' ? 'json' : uploadKind(bytes, res.headers.get('content-type') ?? '', new URL(res.url || feed.url).pathname);
-        body = { bytes, kind };
-        validators = { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
       }
       const outcome = await this.deps.service.upload(org, body, { publish: true, name: feed.url, origin: 'feed' });
       const unreadable = outcome.report.inputs.find((i) => i.error);
@@ -180,7 +142,7 @@ export class FeedScheduler {
         errors: outcome.report.errors.slice(0, 50).map((e) => ({ record: e.record, ...(e.line !== undefined ? { line: e.line } : {}), path: e.path, message: e.message, messageNl: e.messageNl })),
       };
     } catch (err) {
-      const message = err instanceof FeedUrlError ? `${err.nl} (${err.en})` : err instanceof Error ? err.message : String(err);
+      const message = feedErrorText(err);
       result = { status: 'failed', at, message };
       validators = {};
       if (org?.email) {
@@ -192,6 +154,8 @@ export class FeedScheduler {
           })
           .catch((mailErr) => this.deps.log({ level: 'error', msg: 'feed failure mail not sent', feed: id, error: String(mailErr) }));
       }
+    } finally {
+      await dispose();
     }
     await recordFeedPull(this.deps.db, id, { result: result as unknown as Record<string, unknown>, ...validators }, this.deps.clock());
     return result;

@@ -89,6 +89,8 @@ export async function startMailbox(options: { smtpPort?: number; httpPort?: numb
     return c.html(page(m.subject, `<p><a href="/">Terug naar de mailbox</a></p><h1>${escapeHtml(m.subject)}</h1><p>Aan: ${escapeHtml(m.to.join(', '))}</p><pre>${linkify(m.text)}</pre>`));
   });
   app.get('/messages.json', (c) => c.json(mails));
+  // No icon: "no content" rather than a 404 the browser logs as an error.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   const http: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.httpPort ?? 0, hostname: host }, () => resolve(s));
     s.once('error', reject);

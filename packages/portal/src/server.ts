@@ -7,12 +7,14 @@ import { serve, type ServerType } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { Cron } from 'croner';
 import { openDatabase, type OpenedDatabase } from '@sociale-kaart/db';
+import type { ResolveHost } from '@sociale-kaart/indexer';
 import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { createPortalApp } from './app.js';
 import { DEFAULT_FRESHNESS, daysBefore, type Freshness } from './freshness.js';
 import { FeedScheduler } from './feeds.js';
 import { createMailer, type Mailer } from './mail.js';
 import { createPages } from './pages/routes.js';
+import { pruneSessions, schedulePruning } from './pages/session.js';
 import { Publisher } from './publisher.js';
 import { sendFreshnessReminders } from './reminders.js';
 import { ActivityService } from './service.js';
@@ -32,10 +34,12 @@ export interface StartPortalOptions {
   freshness?: Partial<Freshness>;
   /** When freshness reminders go out (cron, default every day at 07:00). */
   reminderSchedule?: string;
-  /** Pull registered feeds and send reminders on their schedules (default true). */
+  /** Pull registered feeds, send reminders and prune sessions on their schedules (default true). */
   schedule?: boolean;
   /** Allow feed URLs on loopback and private addresses (demo and tests only). */
   allowPrivateFeeds?: boolean;
+  /** The resolver feed fetches use (default: the system's); tests inject one. */
+  feedResolver?: ResolveHost;
   clock?: () => Date;
   log?: (line: Record<string, unknown>) => void;
 }
@@ -51,6 +55,8 @@ export interface RunningPortal {
   sendReminders(): Promise<string[]>;
   /** Takes activities older than `hideDays` out of search (also run on `reminderSchedule`); returns how many. */
   hideUnconfirmed(): Promise<number>;
+  /** Deletes expired sessions and spent sign-in links (also run on every sign-in and hourly). */
+  pruneSessions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,7 +71,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Sociale Kaart <noreply@sociale-kaart.example>', log });
 
   let publicUrl = options.publicUrl ?? '';
-  const feeds = new FeedScheduler({ db: database.db, service, mailer, clock, log, allowPrivate: options.allowPrivateFeeds ?? false, portalUrl: () => publicUrl });
+  const feeds = new FeedScheduler({ db: database.db, service, mailer, clock, log, allowPrivate: options.allowPrivateFeeds ?? false, ...(options.feedResolver ? { resolve: options.feedResolver } : {}), portalUrl: () => publicUrl });
   const monitor = { db: database.db, meili: publisher.client, index: publisher.index, freshness, today: () => service.today() };
   const pages = createPages({ db: database.db, service, feeds, mailer, clock, freshness, publicUrl: () => publicUrl, monitor });
   const app = createPortalApp({ db: database.db, service, pages, clock, log, monitor });
@@ -80,8 +86,11 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const sendReminders = () => sendFreshnessReminders({ db: database.db, mailer, freshness, portalUrl: () => publicUrl, clock, log });
   const hideUnconfirmed = () => service.hideUnconfirmed(daysBefore(service.today(), freshness.hideDays));
   let reminderJob: Cron | undefined;
+  let pruneJob: Cron | undefined;
+  const pruneDeps = { db: database.db, clock, log };
   if (options.schedule ?? true) {
     await feeds.start();
+    pruneJob = schedulePruning(pruneDeps);
     reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: (err) => log({ level: 'error', msg: 'freshness job failed', error: String(err) }) }, async () => {
       await hideUnconfirmed();
       await sendReminders();
@@ -96,8 +105,10 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     mailer,
     sendReminders,
     hideUnconfirmed,
+    pruneSessions: () => pruneSessions(pruneDeps),
     async close() {
       reminderJob?.stop();
+      pruneJob?.stop();
       feeds.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       mailer.close();

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Organisation } from '@sociale-kaart/db';
-import { transformInputs, type IndexReport } from '@sociale-kaart/indexer';
+import { transformInputs, type HttpOptions, type IndexReport } from '@sociale-kaart/indexer';
 import type { Activity } from '@sociale-kaart/schema';
 import { claimDocument, sourceOf } from './records.js';
 
@@ -33,23 +33,31 @@ export function uploadKind(bytes: Uint8Array, contentType = '', fileName = ''): 
   return bytes[i] === 0x7b || bytes[i] === 0x5b ? 'json' : 'csv';
 }
 
-/** The bytes of a file, or a paginated HSDS API the indexer reads itself. */
-export type UploadBody = { bytes: Uint8Array; kind: UploadKind } | { apiUrl: string };
+/**
+ * The bytes of a file, a paginated HSDS API the indexer reads itself (through `http`, its
+ * checked fetch), or an HSDS CSV package already fetched into a folder.
+ */
+export type UploadBody = { bytes: Uint8Array; kind: UploadKind } | { apiUrl: string; http?: HttpOptions } | { packageDir: string };
 
 export async function readUpload(org: Organisation, body: UploadBody, displayName: string, now = new Date()): Promise<UploadResult> {
   const dir = await mkdtemp(join(tmpdir(), 'sk-upload-'));
   try {
     let file: string;
     let spec;
+    let http: HttpOptions | undefined;
     if ('apiUrl' in body) {
       file = body.apiUrl;
       spec = { input: file, format: 'hsds-api', source: sourceOf(org.id) };
+      http = body.http;
+    } else if ('packageDir' in body) {
+      file = body.packageDir;
+      spec = { input: file, format: 'hsds-csv', source: sourceOf(org.id) };
     } else {
       file = join(dir, `upload.${body.kind}`);
       await writeFile(file, body.bytes);
       spec = { input: file, source: sourceOf(org.id) };
     }
-    const { activities, report } = await transformInputs([spec], { now });
+    const { activities, report } = await transformInputs([spec], { now, ...(http ? { http } : {}) });
     // The report names the upload, not the temp file it passed through.
     for (const list of [report.errors, report.warnings]) for (const p of list) if (p.input === file) p.input = displayName;
     for (const i of report.inputs) if (i.input === file) i.input = displayName;

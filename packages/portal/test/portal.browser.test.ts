@@ -2,12 +2,13 @@
  * The portal in real Chromium: sign in through the demo mailbox, add / edit / pause an
  * activity and see search follow, upload a CSV with three bad rows, register a feed on
  * loopback, confirm freshness. axe runs on every page and state; screenshots of the main
- * pages are written to docs/screenshots for the README.
+ * pages are written to docs/screenshots for the README. Every page must also run without a
+ * Content-Security-Policy violation, console error or uncaught exception.
  */
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, upsertUser, openDatabase, type Organisation } from '@sociale-kaart/db';
 import { useDatabases } from '@sociale-kaart/db/testing';
 import { useMeilisearch } from '@sociale-kaart/meili/testing';
@@ -30,6 +31,10 @@ describe('the portal in Chromium', () => {
   let feedUrl = '';
   let org: Organisation;
   let now = new Date('2026-06-15T10:00:00Z');
+  /** CSP violations, console errors and uncaught exceptions of every page visited. */
+  const problems: string[] = [];
+  /** Pages the test opened itself: their own 400/404 answer is a state under test, not an error. */
+  const documents = new Set<string>();
 
   beforeAll(async () => {
     feed = createServer((_req, res) => {
@@ -47,7 +52,25 @@ describe('the portal in Chromium', () => {
     await seed.close();
     portal = await startPortal({ port: 0, databaseUrl: url, meili: { url: meili.url, apiKey: meili.masterKey, index: INDEX }, smtpUrl: mailbox.smtpUrl, allowPrivateFeeds: true, schedule: false, clock: () => now, log: () => {} });
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    // Registered before the first navigation, on the context, so that no page's report is missed.
+    await context.exposeBinding('__skReportViolation', (_source, text: string) => void problems.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __skReportViolation: (t: string) => void }).__skReportViolation;
+        report(`CSP ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${document.location.href} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
+    page = await context.newPage();
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest()) documents.add(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && documents.has(m.location().url)) return;
+      problems.push(`console error on ${page.url()}: ${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (err) => problems.push(`uncaught on ${page.url()}: ${err.message}`));
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,8 +81,12 @@ describe('the portal in Chromium', () => {
 
   const clean = async (state: string) => {
     const violations = await axe(page);
-    expect({ state, violations }).toEqual({ state, violations: [] });
+    expect({ state, violations, problems: problems.splice(0) }).toEqual({ state, violations: [], problems: [] });
   };
+  // Also what happened after a test's last check; emptied, so one failure is reported once.
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
+  });
   const search = async (q: string) => (await meili.client.index(INDEX).search(q)).hits.map((h) => String(h.title));
 
   const signIn = async (email: string) => {
@@ -206,5 +233,18 @@ describe('the portal in Chromium', () => {
     await clean('not found');
     await page.goto(`${portal.url}/aanmelden`);
     await page.screenshot({ path: join(SHOTS, 'sign-in.png'), fullPage: false });
+  });
+
+  it('would notice a CSP violation: an inline script the portal policy blocks is reported (contrast)', async () => {
+    await page.goto(`${portal.url}/aanmelden`);
+    expect(problems).toEqual([]);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "ingespoten"';
+      document.body.append(script);
+    });
+    await expect.poll(() => problems.join('\n')).toMatch(/^CSP script-src(-elem)? blocked inline on http:\/\/127\.0\.0\.1:\d+\/aanmelden/m);
+    expect(await page.title()).not.toBe('ingespoten');
+    problems.length = 0;
   });
 });

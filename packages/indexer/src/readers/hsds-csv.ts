@@ -32,6 +32,9 @@ const TABLES = [
   'taxonomy_terms',
 ] as const;
 
+/** Every table a package may have, services first: what a datapackage.json's resources are named. */
+export const CSV_PACKAGE_TABLES: readonly string[] = ['services', ...TABLES];
+
 function groupBy(rows: Row[] | undefined, key: string): Map<string, Row[]> {
   const map = new Map<string, Row[]>();
   for (const r of rows ?? []) {
@@ -221,7 +224,7 @@ async function tablePaths(dir: string, budget: ByteBudget): Promise<{ paths: Map
       }
     }
   }
-  for (const t of ['services', ...TABLES]) {
+  for (const t of CSV_PACKAGE_TABLES) {
     if (!paths.has(t) && (await exists(join(dir, `${t}.csv`)))) paths.set(t, await confined(dir, realDir, `${t}.csv`, `${t}.csv`));
   }
   return { paths, notices };

@@ -83,7 +83,7 @@ export function feedRoutes(deps: { db: Db; feeds: FeedScheduler }): Hono<OrgEnv>
             <label for="f-format">{t.feeds.format}</label>
             <select id="f-format" name="format">
               {FEED_FORMATS.map((f) => (
-                <option value={f}>{f === 'auto' ? t.feeds.auto : f}</option>
+                <option value={f}>{f === 'auto' ? t.feeds.auto : t.feeds.formats[f]}</option>
               ))}
             </select>
           </div>

@@ -3,10 +3,12 @@
  * unless the portal runs on loopback (a browser drops Secure cookies over plain http).
  * CSRF: a random token in its own HttpOnly cookie that every form repeats in a hidden
  * field (double submit); a POST without the pair is refused.
+ * Pruning: expired sessions and spent sign-in links are deleted on every sign-in and hourly.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { randomToken, sessionUser, type Db, type User } from '@sociale-kaart/db';
+import { Cron } from 'croner';
+import { pruneSignIns, randomToken, sessionUser, type Db, type User } from '@sociale-kaart/db';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
 
 export const SESSION_COOKIE = 'sk_session';
@@ -71,6 +73,27 @@ export function startSession(c: Context, token: string, publicUrl: string): void
 
 export function endSession(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+export interface PruneDeps {
+  db: Db;
+  clock: () => Date;
+  log: (line: Record<string, unknown>) => void;
+}
+
+/** Deletes expired sessions and spent sign-in links; a failure is logged, never thrown (a sign-in does not wait on it to succeed). */
+export async function pruneSessions({ db, clock, log }: PruneDeps): Promise<void> {
+  try {
+    const pruned = await pruneSignIns(db, clock());
+    if (pruned.sessions + pruned.signInTokens > 0) log({ level: 'info', msg: 'sessions pruned', ...pruned });
+  } catch (err) {
+    log({ level: 'error', msg: 'pruning sessions failed', error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/** Prunes at minute 23 of every hour (croner); stop the returned job on close. */
+export function schedulePruning(deps: PruneDeps, pattern = '23 * * * *'): Cron {
+  return new Cron(pattern, { protect: true }, () => pruneSessions(deps));
 }
 
 /** A form field as one trimmed string. */

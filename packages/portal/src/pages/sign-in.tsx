@@ -8,7 +8,7 @@ import { consumeSignInToken, createSession, createSignInToken, deleteSession, us
 import { getCookie } from 'hono/cookie';
 import type { Mailer } from '../mail.js';
 import { Csrf, Frame, Notice } from './layout.js';
-import { SESSION_COOKIE, endSession, field, startSession, type PageEnv } from './session.js';
+import { SESSION_COOKIE, endSession, field, pruneSessions, startSession, type PageEnv } from './session.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -96,6 +96,7 @@ export function signInRoutes(deps: { db: Db; mailer: Mailer; clock: () => Date; 
     const result = await consumeSignInToken(deps.db, field(form, 'token'), deps.clock());
     if (result.ok) {
       startSession(c, await createSession(deps.db, result.user.id, deps.clock()), deps.publicUrl());
+      await pruneSessions(deps);
       return c.redirect(result.user.role === 'editor' ? '/activiteiten' : '/overzicht', 303);
     }
     return c.html(

@@ -9,6 +9,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problemBody, problemTypeUri, type ProblemInit, type ProblemMembers } from '@sociale-kaart/schema/problem';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
@@ -20,37 +21,7 @@ export interface FieldError {
   message: string;
 }
 
-/** Extra members of a problem (RFC 9457 extensions), e.g. `contact`, `target`, `referralId`. */
-export type ProblemMembers = Record<string, unknown>;
-
-export interface ProblemInit {
-  detail?: string | undefined;
-  errors?: FieldError[] | undefined;
-  headers?: Record<string, string> | undefined;
-  members?: ProblemMembers | undefined;
-}
-
-/** An error that is answered as it is: status, short type name, title, detail, members. */
-export class ProblemError extends Error {
-  override name = 'ProblemError';
-  readonly detail: string | undefined;
-  readonly errors: FieldError[] | undefined;
-  readonly headers: Record<string, string>;
-  readonly members: ProblemMembers;
-  constructor(
-    readonly status: ContentfulStatusCode,
-    /** Short name such as `invalid-parameters`; the URI is built when the answer is rendered. */
-    readonly type: string,
-    readonly title: string,
-    init: ProblemInit = {},
-  ) {
-    super(init.detail ?? title);
-    this.detail = init.detail;
-    this.errors = init.errors;
-    this.headers = init.headers ?? {};
-    this.members = init.members ?? {};
-  }
-}
+export { ProblemError, problemTypeUri, type ProblemInit, type ProblemMembers };
 
 /** Meilisearch did not answer (in time): 503 with Retry-After. */
 export class UpstreamUnavailableError extends ProblemError {
@@ -62,7 +33,7 @@ export class UpstreamUnavailableError extends ProblemError {
   }
 }
 
-export function badRequest(errors: FieldError[], type = 'invalid-parameters', title = 'Invalid request parameters'): ProblemError {
+export function badRequest(errors: FieldError[], type = 'invalid-parameters', title = 'Invalid request parameters'): ProblemError<FieldError> {
   return new ProblemError(400, type, title, { detail: errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), errors });
 }
 
@@ -91,23 +62,11 @@ export function fieldErrors(error: z.ZodError, noun: 'parameter' | 'field' = 'fi
   return out;
 }
 
-/** `{base}/problems/<type>`; a type that already is a URI stays as it is. */
-export function problemTypeUri(base: string, type: string): string {
-  return type.includes(':') ? type : `${base.replace(/\/+$/, '')}/problems/${type}`;
-}
-
 /** Renders a problem as `application/problem+json`, never cached. */
 export function problemResponse(c: Context, p: ProblemError, base: string): Response {
   // No `instance`: a referral's path carries its id, and its 404 must read the same whether it exists.
-  const body = {
-    type: problemTypeUri(base, p.type),
-    title: p.title,
-    status: p.status,
-    ...(p.detail ? { detail: p.detail } : {}),
-    ...(p.errors ? { errors: p.errors } : {}),
-    ...p.members,
-  };
+  const body = problemBody(p, base);
   // c.header/c.body keep what middleware already set (CORS, security headers).
   for (const [k, v] of Object.entries({ ...p.headers, ...NO_STORE })) c.header(k, v);
-  return c.body(JSON.stringify(body), p.status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+  return c.body(JSON.stringify(body), p.status as ContentfulStatusCode, { 'Content-Type': PROBLEM_CONTENT_TYPE });
 }

@@ -15,6 +15,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { addressRange, isPublicAddress } from '@sociale-kaart/schema/net';
 
 export interface ResolvedAddress {
   address: string;
@@ -27,11 +28,7 @@ export type ResolveHost = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemResolve: ResolveHost = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-/** True for a public unicast address; IPv4-mapped IPv6 is judged as the IPv4 address it maps. */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === 'unicast';
-}
+export { isPublicAddress };
 
 export interface CheckedTarget {
   url: URL;
@@ -69,13 +66,9 @@ export async function checkIntakeTarget(intakeUrl: string, { allowPrivate, resol
   if (addresses.length === 0) return { ok: false, reason: 'host did not resolve' };
   if (!allowPrivate) {
     const refused = addresses.find((a) => !isPublicAddress(a.address));
-    if (refused) return { ok: false, reason: `address in range ${rangeOf(refused.address)} not allowed` };
+    if (refused) return { ok: false, reason: `address in range ${addressRange(refused.address)} not allowed` };
   }
   return { ok: true, target: { url, address: addresses[0]! } };
-}
-
-function rangeOf(address: string): string {
-  return ipaddr.isValid(address) ? ipaddr.process(address).range() : 'invalid';
 }
 
 export interface PostResult {
