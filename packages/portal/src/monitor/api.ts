@@ -79,14 +79,18 @@ export function monitorApi(deps: { source: MonitorSource; clock: () => Date; log
       const now = deps.clock();
       const user = await requester(deps.source, c.req.header('authorization'), getCookie(c, SESSION_COOKIE), now);
       if (!user) {
-        throw new ProblemError(401, 'unauthorized', 'Authentication required', 'Send "Authorization: Bearer <monitor token>" (sociale-kaart-admin monitor token create) or sign in to the portal.', undefined, {
-          'WWW-Authenticate': 'Bearer realm="sociale-kaart-monitor"',
+        throw new ProblemError(401, 'unauthorized', 'Authentication required', {
+          detail: 'Send "Authorization: Bearer <monitor token>" (sociale-kaart-admin monitor token create) or sign in to the portal.',
+          headers: { 'WWW-Authenticate': 'Bearer realm="sociale-kaart-monitor"' },
         });
       }
-      if (!canSeeMonitor(user)) throw new ProblemError(403, 'forbidden', 'Not allowed', 'The monitor is for operators and gemeente viewers.');
+      if (!canSeeMonitor(user)) throw new ProblemError(403, 'forbidden', 'Not allowed', { detail: 'The monitor is for operators and gemeente viewers.' });
       const parsed = parseMonitorQuery(c.req.query(), dateInNetherlands(now));
       if (!parsed.ok) {
-        throw new ProblemError(400, 'invalid-parameters', 'Invalid request', parsed.errors.map((e) => e.message).join('; '), parsed.errors.map((e) => ({ pointer: `/query/${e.parameter}`, message: e.message, code: e.parameter })));
+        throw new ProblemError(400, 'invalid-parameters', 'Invalid request', {
+          detail: parsed.errors.map((e) => e.message).join('; '),
+          errors: parsed.errors.map((e) => ({ pointer: `/query/${e.parameter}`, message: e.message, code: e.parameter })),
+        });
       }
       const report = await buildReport(deps.source, parsed.query, deps.log);
       c.header('cache-control', 'private, no-store');
