@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { build } from 'vite';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +62,9 @@ await build({
 await build({
   ...common,
   base: './',
+  // Lit's css`` templates keep their indentation and comments unless minified (lightningcss).
+  // html`` templates stay as written: collapsing their whitespace can change the text they render.
+  plugins: [minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } })],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,
