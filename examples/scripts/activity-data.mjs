@@ -338,7 +338,7 @@ export const ACTIVITY_TYPES = [
     ],
   },
   {
-    kind: 'belcirkel', weight: 1, cats: ['buddy', 'social_contact'], needs: ['eenzaamheid', 'angst'],
+    kind: 'belcirkel', weight: 1, cats: ['buddy', 'social_contact'], needs: ['eenzaamheid'],
     aud: [['ouderen']], venues: ['online'], parts: ['kort'],
     sched: ['daily'], cost: ['free'], wor: 0.8, signup: 1, wheel: 1,
     titles: ['Telefooncirkel', 'Belcirkel voor ouderen', 'Elke ochtend even bellen'],
@@ -347,7 +347,7 @@ export const ACTIVITY_TYPES = [
     ],
   },
   {
-    kind: 'geld', weight: 3, cats: ['money_admin'], needs: ['geldzorgen', 'stress', 'angst'],
+    kind: 'geld', weight: 3, cats: ['money_admin'], needs: ['geldzorgen'],
     aud: [['volwassenen'], ['volwassenen', 'ouderen'], ['gezinnen', 'volwassenen']], venues: ['buurthuis', 'wijkcentrum', 'bibliotheek', 'office'], parts: ['ochtend', 'middag'],
     sched: ['weekly1', 'weekly2'], cost: ['free'], wor: 0.7, signup: 0.4, wheel: 0.8,
     titles: ['Spreekuur geldzaken#0', 'Schuldhulp-spreekuur#0', 'Hulp bij administratie en formulieren#1', 'Geldcafé {wijk}#0', 'Thuisadministratie: hulp bij uw post#1'],
@@ -385,7 +385,7 @@ export const ACTIVITY_TYPES = [
     ],
   },
   {
-    kind: 'valpreventie', weight: 2, cats: ['exercise'], needs: ['weinig_beweging', 'angst'], minAge: 65,
+    kind: 'valpreventie', weight: 2, cats: ['exercise'], needs: ['weinig_beweging'], minAge: 65,
     aud: [['ouderen']], venues: ['sporthal', 'wijkcentrum'], parts: ['ochtend', 'middag'],
     sched: ['weekly1', 'weekly2'], cost: ['cursus:35:10', 'free', 'cursus:30:10'], wor: 0.8, signup: 1, wheel: 0.9,
     titles: ['Valpreventie: In Balans#0', 'Valpreventietraining {wijk}#0', 'Veilig bewegen voor 65-plussers', 'Cursus Sterk en Stevig#1'],
@@ -443,7 +443,7 @@ export const ACTIVITY_TYPES = [
     ],
   },
   {
-    kind: 'repair', weight: 2, cats: ['practical_help', 'volunteering', 'social_contact'], needs: ['geldzorgen', 'zinloosheid', 'eenzaamheid'],
+    kind: 'repair', weight: 2, cats: ['practical_help', 'volunteering', 'social_contact'], needs: ['eenzaamheid', 'zinloosheid'],
     aud: [['volwassenen', 'ouderen'], ['volwassenen']], venues: ['buurthuis', 'wijkcentrum', 'bibliotheek'], parts: ['ochtend', 'middag'],
     sched: ['monthly'], cost: ['vrijwillig'], wor: 0.4, signup: 0, wheel: 0.7,
     titles: ['Repair Café {wijk}', 'Repair Café {venue}', 'Repareren in plaats van weggooien'],

@@ -48,8 +48,19 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const facetCountsSchema = z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() }));
 
+/**
+ * The needs and categories the API read in the free text (`q`), by key: their activities
+ * rank first, as if chosen. Empty arrays when nothing was understood or `understand=false`.
+ */
+export const understoodSchema = z.object({
+  need: z.array(z.string()),
+  category: z.array(z.string()),
+});
+export type Understood = z.infer<typeof understoodSchema>;
+
 export const searchResponseSchema = z.object({
   query: z.record(z.string(), z.unknown()),
+  understood: understoodSchema,
   total: z.number().int(),
   totalIsEstimate: z.boolean(),
   page: z.number().int(),

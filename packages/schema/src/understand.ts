@@ -19,6 +19,13 @@ export interface UnderstoodQuery {
   categories: CategoryKey[];
   /** The query words that named nothing, in their original order (folded). */
   rest: string;
+  /**
+   * Each need and category with the taxonomy term that named it (folded, as in the
+   * taxonomy: "weinig contact" for "weinig contacten"), in the order they appear; the first
+   * term of each. A search for the term finds every activity of that need or category,
+   * because their documents carry the labels and synonyms.
+   */
+  matches: Array<{ kind: 'need' | 'category'; key: string; term: string }>;
 }
 
 /** Words that carry no meaning of their own in a GP's short query. */
@@ -106,18 +113,25 @@ function findTerm(words: readonly string[], claimed: readonly boolean[], term: T
 export function understandQuery(text: string): UnderstoodQuery {
   const words = foldText(text).split(' ').filter(Boolean);
   const claimed = words.map(() => false);
-  const found: { at: number; need?: NeedKey; category?: CategoryKey }[] = [];
+  const found: { at: number; need?: NeedKey; category?: CategoryKey; term: string }[] = [];
   for (const term of TERMS) {
     const at = findTerm(words, claimed, term);
     if (!at) continue;
     for (const i of at) claimed[i] = true;
-    found.push({ at: at[0]!, need: term.need, category: term.category });
+    found.push({ at: at[0]!, need: term.need, category: term.category, term: term.words.join(' ') });
   }
   found.sort((a, b) => a.at - b.at);
   const uniq = <T>(xs: (T | undefined)[]) => [...new Set(xs.filter((x): x is T => x !== undefined))];
+  const matches: UnderstoodQuery['matches'] = [];
+  for (const f of found) {
+    const kind = f.need ? 'need' : 'category';
+    const key = (f.need ?? f.category)!;
+    if (!matches.some((m) => m.kind === kind && m.key === key)) matches.push({ kind, key, term: f.term });
+  }
   return {
     needs: uniq(found.map((f) => f.need)),
     categories: uniq(found.map((f) => f.category)),
     rest: words.filter((w, i) => !claimed[i] && !FILLER.has(w)).join(' '),
+    matches,
   };
 }

@@ -26,8 +26,8 @@ describe('understandQuery', () => {
   });
 
   it('leaves plain text that names nothing alone', () => {
-    expect(understandQuery('Repair Café Lombok')).toEqual({ needs: [], categories: [], rest: 'repair cafe lombok' });
-    expect(understandQuery('')).toEqual({ needs: [], categories: [], rest: '' });
+    expect(understandQuery('Repair Café Lombok')).toEqual({ needs: [], categories: [], rest: 'repair cafe lombok', matches: [] });
+    expect(understandQuery('')).toEqual({ needs: [], categories: [], rest: '', matches: [] });
   });
 
   it('does not match a word inside a longer one', () => {
@@ -40,6 +40,16 @@ describe('understandQuery', () => {
     const u = understandQuery('geen contact');
     expect(u.needs).toEqual(['eenzaamheid']);
     expect(u.rest).toBe('');
+  });
+
+  it('names the taxonomy term behind each match, as the taxonomy spells it', () => {
+    expect(understandQuery('weinig contacten').matches).toEqual([{ kind: 'need', key: 'eenzaamheid', term: 'weinig contact' }]);
+    expect(understandQuery('wandelen tegen stress').matches).toEqual([
+      { kind: 'category', key: 'walking_nature', term: 'wandelen' },
+      { kind: 'need', key: 'stress', term: 'stress' },
+    ]);
+    // One entry per need, however many of its terms the text has.
+    expect(understandQuery('schulden en rekeningen').matches).toEqual([{ kind: 'need', key: 'geldzorgen', term: 'schulden' }]);
   });
 
   it('understands every need by its own Dutch label', () => {

@@ -131,6 +131,11 @@ export const searchQuerySchema = z
       .optional()
       .openapi({ description: 'relevance (default) or distance (default when a place is given and q is empty).' }),
     lang: langParam,
+    understand: flag.openapi({
+      description:
+        'Read needs and categories named in q ("schulden", "partner overleden", "weinig contacten") and rank their activities first, as if chosen; the answer says what was understood in `understood`. Default true; false searches the text only (and `understood` is empty).',
+      type: 'boolean',
+    }),
   })
   .superRefine((v, ctx) => {
     if (v.postcode && v.near) ctx.addIssue({ code: 'custom', path: ['near'], message: 'give either postcode or near, not both' });

@@ -1,39 +1,30 @@
 /**
  * GET /v1/search: validated parameters → Meilisearch queries → the response contract.
  *
- * Need expansion. A need (e.g. eenzaamheid) finds activities tagged with the need OR in
- * one of the categories that help with it. Activities tagged with the need itself come
- * first: two queries in one multi-search, "primary" (needs IN …) and "secondary"
- * (categories IN … AND NOT needs IN …), each ranked by relevance, concatenated; the page
- * window is cut from the concatenation (exact, since both totals are exhaustive). A third
- * query over the union gives the facets and the total. Sorted by distance there is one
- * order only (distance), over the union.
+ * Three strategies, one function each:
+ * - nearby (no text, a place, by distance): the bounding-box path of nearby.ts;
+ * - tiered (a need chosen, or a need or category named in the text): a ranked list of
+ *   disjoint tiers (tiers.ts). A chosen need finds activities tagged with it first, then
+ *   those only in a category that helps with it. A need or category the text names
+ *   (understand.ts of the schema) ranks its activities first, as if chosen, searched with
+ *   the words that named nothing; then every other activity the whole text finds;
+ * - plain: one search, by relevance or by distance.
+ *
+ * Facet counts of a filter group with a selection come from the search without that group's
+ * own filter (disjunctive facets), one facet-only query per group and count group.
  */
-import { buildFilter, inList, not, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
-import {
-  audiences,
-  categories as categoryList,
-  categoriesForNeeds,
-  categoryLabel,
-  days,
-  needLabel,
-  needs as needList,
-  partsOfDay,
-  type Activity,
-  type Lang,
-  type LatLng,
-  type SearchResponse,
-} from '@sociale-kaart/schema';
+import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
+import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
+import { FACET_ATTRIBUTES, facetsFor, type FacetAttribute } from './facets.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, toSearchHit } from './hits.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
 import type { SearchQueryInput } from './params.js';
 import { MAX_RESULT_WINDOW } from './params.js';
+import { addFacets, countRequests, planTiers, searchTiers, type Preference, type TierPlan } from './tiers.js';
 
 export const DEFAULT_RADIUS_KM = 10;
 export const DEFAULT_PER_PAGE = 20;
-
-const FACET_ATTRIBUTES = ['categories', 'needs', 'days', 'partsOfDay', 'free', 'audience'] as const;
 
 export interface NormalizedQuery {
   q: string;
@@ -54,6 +45,8 @@ export interface NormalizedQuery {
   perPage: number;
   sort: 'relevance' | 'distance';
   lang: Lang;
+  /** Read needs and categories in `q` (understand.ts); false with `understand=false`. */
+  understand: boolean;
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -82,6 +75,7 @@ export function normalizeSearchQuery(input: SearchQueryInput): NormalizedQuery {
     perPage: input.per_page ?? DEFAULT_PER_PAGE,
     sort: input.sort ?? (center && q === '' ? 'distance' : 'relevance'),
     lang: input.lang ?? 'nl',
+    understand: input.understand ?? true,
   };
 }
 
@@ -106,28 +100,84 @@ function geoFilter(n: NormalizedQuery): MeiliFilter {
   return buildFilter({ geoRadius: { lat: n.center.lat, lng: n.center.lng, meters: n.radius! * 1000 } });
 }
 
-interface NeedFilters {
-  union: MeiliFilter;
-  primary: MeiliFilter;
-  secondary: MeiliFilter | null;
+/** Activities tagged with one of the needs, the surest of them (also in a category that helps) first. */
+function taggedPreference(needKeys: readonly string[], q: string): Preference {
+  const helping = categoriesForNeeds(needKeys as never[]);
+  return { condition: inList('needs', needKeys), q, ...(helping.length ? { first: inList('categories', helping) } : {}) };
 }
 
-function needFilters(n: NormalizedQuery): NeedFilters | null {
-  if (n.need.length === 0) return null;
+/** Activities only in a category that helps with one of the needs (or one of `extra`), or null. */
+function helpingPreference(needKeys: readonly string[], q: string, extra: readonly string[] = []): Preference | null {
+  const helping = categoriesForNeeds(needKeys as never[]).filter((c) => !extra.includes(c));
+  return helping.length ? { condition: inList('categories', helping), q } : null;
+}
+
+/** The chosen needs' filter: tagged OR in a helping category. */
+function needUnion(n: NormalizedQuery): MeiliFilter {
+  if (n.need.length === 0) return [];
+  const helping = helpingPreference(n.need, n.q);
   const tagged = inList('needs', n.need);
-  const helping = categoriesForNeeds(n.need);
-  if (helping.length === 0) return { union: [tagged], primary: [tagged], secondary: null };
-  const inCategories = inList('categories', helping);
-  return { union: [[tagged, inCategories]], primary: [tagged], secondary: [inCategories, not(tagged)] };
+  return helping ? [[tagged, helping.condition]] : [tagged];
 }
 
 function sortFor(n: NormalizedQuery): string[] | undefined {
   return n.sort === 'distance' && n.center ? [`_geoPoint(${n.center.lat}, ${n.center.lng}):asc`] : undefined;
 }
 
+/** What the text names beyond the chosen needs and categories, and the words that named nothing. */
+interface Understanding {
+  needs: string[];
+  categories: string[];
+  /** Per need or category, the taxonomy term that named it (understand.ts). */
+  matches: Array<{ kind: 'need' | 'category'; key: string; term: string }>;
+  rest: string;
+}
+
+function understand(n: NormalizedQuery): Understanding | null {
+  if (!n.understand || n.q === '') return null;
+  const u = understandQuery(n.q);
+  const matches = u.matches.filter((m) => !(m.kind === 'need' ? n.need : n.category).includes(m.key));
+  if (matches.length === 0) return null;
+  const keys = (kind: 'need' | 'category') => matches.filter((m) => m.kind === kind).map((m) => m.key);
+  return { needs: keys('need'), categories: keys('category'), matches, rest: u.rest };
+}
+
+/**
+ * The tiers of a search, or null when it has none (plain). Each need or category the text
+ * names is a tier, searched with the taxonomy term that named it and then the words that
+ * named nothing: every activity of the tier has the term among its labels, so the tier is
+ * complete, and ranked by the term (in the title first) and the other words; of a need's
+ * activities, those also in a category that helps with it (the surest) come first. Then the
+ * activities only in a category that helps with the understood needs, then the other
+ * activities the words that named nothing find (the whole text when every word named
+ * something). Chosen needs follow as their own tiers (tagged, then helping).
+ */
+function tierPlan(n: NormalizedQuery, u: Understanding | null): TierPlan | null {
+  const prefs: Preference[] = [];
+  if (u) {
+    for (const m of u.matches) {
+      const q = `${m.term} ${u.rest}`.trim();
+      prefs.push(m.kind === 'need' ? taggedPreference([m.key], q) : { condition: inList('categories', [m.key]), q });
+    }
+    const helping = helpingPreference(u.needs, '', u.categories);
+    if (helping) prefs.push(helping);
+  }
+  const byNeed = n.need.length > 0 && n.sort === 'relevance';
+  if (byNeed) {
+    prefs.push(taggedPreference(n.need, n.q));
+    const helping = helpingPreference(n.need, n.q);
+    if (helping) prefs.push(helping);
+  }
+  if (prefs.length === 0) return null;
+  // With chosen needs the search stays within them, so their tiers are the last; the tiers of
+  // understood words need the chosen needs' filter, theirs are that filter already.
+  const within = u ? needUnion(n) : byNeed ? [] : needUnion(n);
+  return planTiers([...baseFilter(n), ...geoFilter(n), ...within], prefs, byNeed ? null : { q: u?.rest || n.q });
+}
+
 export interface SearchOutcome {
   response: SearchResponse;
-  strategy: 'relevance' | 'need' | 'distance' | 'nearby-box' | 'nearby-naive';
+  strategy: 'relevance' | 'need' | 'understood' | 'distance' | 'nearby-box' | 'nearby-naive';
 }
 
 export interface SearchOptions {
@@ -141,32 +191,33 @@ export interface SearchOptions {
 }
 
 type Hit = Activity & { _formatted?: Record<string, unknown> };
+type FacetDistribution = Record<string, Record<string, number>>;
 
 /** What each strategy finds: the page of hits, the total and the facet counts. */
 interface Found {
   hits: Hit[];
   total: number;
   totalIsEstimate: boolean;
-  facetDistribution: Record<string, Record<string, number>>;
+  facetDistribution: FacetDistribution;
   strategy: SearchOutcome['strategy'];
+  /** How the facet counts of one group are counted again without that group's filter. */
+  countsWithout: (m: NormalizedQuery) => TierPlan | null;
 }
 
 /** What every strategy needs besides the query. */
 interface Plan {
   backend: SearchBackend;
   n: NormalizedQuery;
-  base: MeiliFilter;
-  needs: NeedFilters | null;
   offset: number;
   textParams: SearchRequest;
   options: SearchOptions;
 }
 
-const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as Record<string, Record<string, number>>;
+const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
 
 /** No text, a place, sorted by distance: the bounding-box path of nearby.ts (or the naive one). */
-async function searchNearby({ backend, n, base, needs, offset, options }: Plan): Promise<Found> {
-  const filter = [...base, ...(needs?.union ?? [])];
+async function searchNearby({ backend, n, offset, options }: Plan): Promise<Found> {
+  const filter = [...baseFilter(n), ...needUnion(n)];
   const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: [...HIT_ATTRIBUTES] } };
   const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
   return {
@@ -175,49 +226,36 @@ async function searchNearby({ backend, n, base, needs, offset, options }: Plan):
     totalIsEstimate: result.totalIsEstimate,
     facetDistribution: result.facetDistribution,
     strategy: result.strategy === 'box' ? 'nearby-box' : 'nearby-naive',
+    countsWithout: () => null,
   };
 }
 
-/** A need, by relevance: tagged activities first, then those only in a helping category (see the top of this file). */
-async function searchByNeed({ backend, n, base, needs, offset, textParams }: Plan & { needs: NeedFilters }): Promise<Found> {
-  const geo = geoFilter(n);
-  const [primary, union] = await backend.multiSearch<Activity>([
-    { q: n.q, ...textParams, filter: [...base, ...geo, ...needs.primary], page: n.page, hitsPerPage: n.perPage },
-    { q: n.q, filter: [...base, ...geo, ...needs.union], page: 1, hitsPerPage: 0, facets: [...FACET_ATTRIBUTES] },
-  ]);
-  const tagged = (primary?.hits ?? []) as Hit[];
-  const fill = tagged.length < n.perPage && needs.secondary;
-  const secondary = fill
-    ? await backend.search<Activity>({
-        q: n.q,
-        ...textParams,
-        filter: [...base, ...geo, ...needs.secondary!],
-        offset: Math.max(0, offset - (primary?.totalHits ?? 0)),
-        limit: n.perPage - tagged.length,
-      })
-    : undefined;
+/** Chosen or understood needs and categories first (see the top of this file). */
+async function searchTiered({ backend, n, textParams }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
+  const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets: [...FACET_ATTRIBUTES] });
   return {
-    hits: [...tagged, ...((secondary?.hits ?? []) as Hit[])],
-    total: union?.totalHits ?? 0,
+    hits: result.hits as Hit[],
+    total: result.total,
     totalIsEstimate: false,
-    facetDistribution: facetsOf(union),
-    strategy: 'need',
+    facetDistribution: result.facetDistribution,
+    strategy: u ? 'understood' : 'need',
+    countsWithout: (m) => tierPlan(m, u),
   };
 }
 
 /** Everything else: one search, by relevance or by distance. */
-async function searchPlain({ backend, n, base, needs, textParams }: Plan): Promise<Found> {
+async function searchPlain({ backend, n, textParams }: Plan): Promise<Found> {
   const sort = sortFor(n);
   const res: SearchResult<Activity> = await backend.search<Activity>({
     q: n.q,
     ...textParams,
-    filter: [...base, ...geoFilter(n), ...(needs?.union ?? [])],
+    filter: [...baseFilter(n), ...geoFilter(n), ...needUnion(n)],
     ...(sort ? { sort } : {}),
     page: n.page,
     hitsPerPage: n.perPage,
     facets: [...FACET_ATTRIBUTES],
   });
-  return { hits: res.hits as Hit[], total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance' };
+  return { hits: res.hits as Hit[], total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance', countsWithout: () => null };
 }
 
 export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
@@ -226,8 +264,6 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
   const plan: Plan = {
     backend,
     n,
-    base: baseFilter(n),
-    needs: needFilters(n),
     offset: (n.page - 1) * n.perPage,
     textParams:
       n.q !== ''
@@ -235,16 +271,15 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
         : { attributesToRetrieve },
     options,
   };
+  const u = understand(n);
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
-  const found = nearby
-    ? await searchNearby(plan)
-    : plan.needs && n.sort === 'relevance'
-      ? await searchByNeed({ ...plan, needs: plan.needs })
-      : await searchPlain(plan);
-  const facetDistribution = await withDisjunctiveFacets(backend, n, found.facetDistribution);
+  const tiers = nearby ? null : tierPlan(n, u);
+  const found = nearby ? await searchNearby(plan) : tiers ? await searchTiered(plan, u, tiers) : await searchPlain(plan);
+  const facetDistribution = await withDisjunctiveFacets(backend, n, found);
 
   const response: SearchResponse = {
     query: echo(n),
+    understood: { need: u?.needs ?? [], category: u?.categories ?? [] },
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
     page: n.page,
@@ -261,29 +296,29 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
  * Values within a filter group are OR-ed (category=a&category=b is "a or b"), so the counts on
  * a group with a selection must come from the search without that group's own filter: they
  * then say what choosing one more value would add, and the other chips stay visible. One
- * facet-only query per such group, all in one multi-search; nothing extra without a selection.
+ * facet-only query per such group (per count group of a tiered search), all in one
+ * multi-search; nothing extra without a selection.
  */
-async function withDisjunctiveFacets(
-  backend: SearchBackend,
-  n: NormalizedQuery,
-  dist: Record<string, Record<string, number>>,
-): Promise<Record<string, Record<string, number>>> {
-  const groups: Array<{ facet: (typeof FACET_ATTRIBUTES)[number]; without: Partial<NormalizedQuery> }> = [];
+async function withDisjunctiveFacets(backend: SearchBackend, n: NormalizedQuery, found: Found): Promise<FacetDistribution> {
+  const groups: Array<{ facet: FacetAttribute; without: Partial<NormalizedQuery> }> = [];
   if (n.category.length) groups.push({ facet: 'categories', without: { category: [] } });
   if (n.need.length) groups.push({ facet: 'needs', without: { need: [] } });
   if (n.day.length) groups.push({ facet: 'days', without: { day: [] } });
   if (n.partOfDay.length) groups.push({ facet: 'partsOfDay', without: { partOfDay: [] } });
   if (n.audience.length) groups.push({ facet: 'audience', without: { audience: [] } });
-  if (groups.length === 0) return dist;
-  const results = await backend.multiSearch<Activity>(
-    groups.map(({ facet, without }) => {
-      const m = { ...n, ...without };
-      return { q: m.q, filter: [...baseFilter(m), ...geoFilter(m), ...(needFilters(m)?.union ?? [])], page: 1, hitsPerPage: 0, facets: [facet] };
-    }),
-  );
-  const out = { ...dist };
+  if (groups.length === 0) return found.facetDistribution;
+  const requests = groups.map(({ facet, without }): SearchRequest[] => {
+    const m = { ...n, ...without };
+    const tiers = found.countsWithout(m);
+    if (tiers) return countRequests(tiers, [facet]);
+    return [{ q: m.q, filter: [...baseFilter(m), ...geoFilter(m), ...needUnion(m)], page: 1, hitsPerPage: 0, facets: [facet] }];
+  });
+  const results = await backend.multiSearch<Activity>(requests.flat());
+  const out = { ...found.facetDistribution };
+  let at = 0;
   groups.forEach(({ facet }, i) => {
-    out[facet] = (results[i]?.facetDistribution?.[facet] ?? {}) as Record<string, number>;
+    const mine = results.slice(at, (at += requests[i]!.length));
+    out[facet] = addFacets(mine.map(facetsOf))[facet] ?? {};
   });
   return out;
 }
@@ -308,63 +343,6 @@ function echo(n: NormalizedQuery): Record<string, unknown> {
   if (n.free !== null) out.free = n.free;
   if (n.wheelchair !== null) out.wheelchair = n.wheelchair;
   if (n.online !== null) out.online = n.online;
+  if (!n.understand) out.understand = false;
   return out;
 }
-
-const ORDER: Record<string, readonly string[]> = {
-  categories: categoryList.map((c) => c.key),
-  needs: needList.map((x) => x.key),
-  days: days.map((d) => d.key),
-  partsOfDay: partsOfDay.map((p) => p.key),
-  free: ['true', 'false'],
-  audience: audiences.map((a) => a.key),
-};
-
-const FREE_LABELS: Record<Lang, Record<string, string>> = {
-  nl: { true: 'Gratis', false: 'Met kosten' },
-  en: { true: 'Free', false: 'Paid' },
-};
-
-function facetLabel(facet: string, key: string, lang: Lang): string {
-  switch (facet) {
-    case 'categories':
-      return categoryLabel(key, lang);
-    case 'needs':
-      return needLabel(key, lang);
-    case 'days':
-      return days.find((d) => d.key === key)?.label[lang] ?? key;
-    case 'partsOfDay':
-      return partsOfDay.find((p) => p.key === key)?.label[lang] ?? key;
-    case 'audience':
-      return audiences.find((a) => a.key === key)?.label[lang] ?? key;
-    case 'free':
-      return FREE_LABELS[lang][key] ?? key;
-    default:
-      return key;
-  }
-}
-
-/** Facet counts with labels, in taxonomy order (days Monday first), zero counts left out. */
-function facetsFor(dist: Record<string, Record<string, number>>, lang: Lang): SearchResponse['facets'] {
-  const one = (facet: string) => {
-    const counts = dist[facet] ?? {};
-    const order = ORDER[facet] ?? [];
-    return Object.entries(counts)
-      .filter(([, count]) => count > 0)
-      .sort(([a], [b]) => {
-        const ia = order.indexOf(a);
-        const ib = order.indexOf(b);
-        return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || a.localeCompare(b);
-      })
-      .map(([key, count]) => ({ key, label: facetLabel(facet, key, lang), count }));
-  };
-  return {
-    category: one('categories'),
-    need: one('needs'),
-    day: one('days'),
-    partOfDay: one('partsOfDay'),
-    free: one('free'),
-    audience: one('audience'),
-  };
-}
-
