@@ -9,12 +9,8 @@ import type { FinderView } from './result-card.js';
 
 /** The labels of what the API understood, needs first; empty when it understood nothing. */
 export function understoodLabels(view: FinderView, res: SearchResponse | null): string[] {
-  const understood = (res as { understood?: { need?: unknown; category?: unknown } } | null)?.understood;
-  const keys = (group: 'need' | 'category') => {
-    const list = understood?.[group];
-    return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string').map((k) => view.label(group, k)) : [];
-  };
-  return [...new Set([...keys('need'), ...keys('category')])];
+  const u = res?.understood;
+  return u ? [...new Set([...u.need.map((k) => view.label('need', k)), ...u.category.map((k) => view.label('category', k))])] : [];
 }
 
 /** The chip: the words "Gezocht op:" and a button named "Verwijder: …" that removes it. */

@@ -48,7 +48,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   /flaky/{token}/v1/…     the first request per token answers 503, later ones are forwarded
  *   /twins/{detail|plain}/v1/…  /suggest answers two activities with the same title (with or
  *                           without the `detail` that tells them apart); the rest is forwarded
- *   /log, /log/reset        the requests seen (path, q, start and end time)
+ *   /log, /log/reset        the requests seen (path, q, understand, start and end time)
  */
 async function startProxy(apiOrigin) {
   const log = [];
@@ -76,7 +76,7 @@ async function startProxy(apiOrigin) {
     const m = /^\/(direct|broken|delay\/([^/]*)\/(\d+)|flaky\/([^/]+)|twins\/(detail|plain))(\/v1\/.*)$/.exec(url.pathname);
     if (!m) return problem(res, 404);
     const [, mode, delayQ, delayMs, flakyToken, twins, rest] = m;
-    const entry = { path: rest, q: url.searchParams.get('q'), start: Date.now(), end: null, aborted: false };
+    const entry = { path: rest, q: url.searchParams.get('q'), understand: url.searchParams.get('understand'), start: Date.now(), end: null, aborted: false };
     log.push(entry);
     req.on('close', () => {
       if (!res.writableEnded) entry.aborted = true;
