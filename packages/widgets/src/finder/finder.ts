@@ -273,7 +273,8 @@ export class SkFinder extends LitElement {
         if (keys !== this.need && this._query.need.length > 0) this.need = keys;
       }
       emit<SkSearchDetail>(this, 'sk-search', { query: this.query, total: res.total });
-      this._maps.showResults(res);
+      // The map shows the whole search, whichever page the list is on.
+      this._maps.showResults(res, toSearchParams({ ...this.query, page: 1 }, this._lang).toString());
     },
   });
 

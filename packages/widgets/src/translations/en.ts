@@ -28,6 +28,7 @@ export const en: Translation = {
   wheelchair: 'Wheelchair accessible',
   online: 'Online',
   clearFilters: 'Clear filters',
+  clusterLabel: (n) => `${n} activities here, zoom in`,
   understood: 'Searched for:',
   understoodRemove: (labels) => `Remove: ${labels}`,
   understoodRemoved: (labels) => `Now searching your text, not ${labels}.`,

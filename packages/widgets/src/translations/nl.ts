@@ -28,6 +28,7 @@ export const nl: Translation = {
   wheelchair: 'Rolstoeltoegankelijk',
   online: 'Online',
   clearFilters: 'Filters wissen',
+  clusterLabel: (n) => `${n} activiteiten hier, inzoomen`,
   understood: 'Gezocht op:',
   understoodRemove: (labels) => `Verwijder: ${labels}`,
   understoodRemoved: (labels) => `Nu gezocht op uw tekst, niet op ${labels}.`,
