@@ -309,8 +309,9 @@ export class SkFinder extends LitElement {
     const changed = (Object.keys(change) as (keyof FinderQuery)[]).some((k) => String(before[k]) !== String(next[k]));
     if (!changed) return;
     if (change.page === undefined) next.page = 1;
-    // New text is a new question: the API may read it again (the chip's removal was for the old text).
-    if (change.understand === undefined && next.q !== before.q) next.understand = true;
+    // New text is a new question: the API may read it again (the chip's removal was for the old
+    // text; a space typed before the next word is not new text yet).
+    if (change.understand === undefined && normalizeQuery(next).q !== normalizeQuery(before).q) next.understand = true;
     this._notice = '';
     const old = REFLECTED.map((name) => this[name]);
     this._query = next;
