@@ -15,7 +15,10 @@ import { ingestTable, ingestWithCli, runIngestSection } from './lib/ingest.mjs';
 import { machineInfo, machineLine } from './lib/machine.mjs';
 import { meiliApi } from './lib/meili.mjs';
 import { writeFeeds } from './lib/feeds.mjs';
-import { cleanupAll, installSignalHandlers, killChild, onCleanup, spawnService, wasInterrupted } from './lib/procs.mjs';
+import { startApi } from './lib/api.mjs';
+import { cleanupAll, installSignalHandlers, killChild, onCleanup, wasInterrupted } from './lib/procs.mjs';
+import { relevanceTable, runRelevanceSection } from './lib/relevance.mjs';
+import { summaryTable } from './lib/summary.mjs';
 import { equalityDiff, runSearchSection, searchTables } from './lib/search.mjs';
 import { fmtInt } from './lib/stats.mjs';
 import { profileTables, summarizeProfile } from './lib/profile.mjs';
@@ -23,7 +26,7 @@ import { runWidgetSection, startPageServer, widgetTables } from './lib/widget.mj
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const SECTIONS = ['ingest', 'search', 'widget'];
+const SECTIONS = ['ingest', 'search', 'widget', 'relevance'];
 const LIVE_INDEX = 'activities';
 
 const USAGE = `Usage: node bench/run.mjs [--quick] [--n N] [--only ${SECTIONS.join('|')}[,…]] [--seed S]
@@ -98,6 +101,7 @@ function missingFor(section) {
   build('meili', join(ROOT, 'packages/meili/dist/index.js'));
   build('indexer', paths.indexerDist); // every section needs the indexed feed
   if (section !== 'ingest') build('search-api', paths.apiDist);
+  if (section === 'relevance' && !existsSync(join(ROOT, 'examples/feeds/manifest.json'))) need.push('examples/feeds/manifest.json is missing: generate the demo feeds with `node examples/scripts/generate-demo-feeds.mjs`');
   if (section === 'widget') {
     build('widgets', paths.widgetsCdn);
     if (!existsSync(chromiumPath)) need.push(`Chromium is missing at ${chromiumPath}: install Debian's chromium (npm test does) or set CHROMIUM_PATH`);
@@ -140,7 +144,17 @@ async function main() {
   result.machine = machineInfo({ meiliVersion: api ? (await api.request('GET', '/version')).pkgVersion : null });
   log(`${settings.mode} run · ${machineLine(result.machine)}`);
 
-  if (runnable.length) {
+  if (runnable.includes('relevance')) {
+    log('relevance: the judged GP queries over the demo data, with and without query understanding');
+    try {
+      result.sections.relevance = await runRelevanceSection({ ctx, meili, log });
+    } catch (err) {
+      result.failures.push({ section: 'relevance', message: err.message });
+      log(`✗ relevance failed: ${err.message}`);
+    }
+  }
+
+  if (runnable.some((s) => s !== 'relevance')) {
     const feedSizes = runnable.includes('ingest') ? settings.sizes : [settings.max];
     log(`generating feeds (${feedSizes.map(fmtInt).join(', ')} records, seed ${settings.seed}) in ${tmp}`);
     const feeds = await writeFeeds({ dir: tmp, sizes: feedSizes, seed: settings.seed });
@@ -157,7 +171,7 @@ async function main() {
         log(`✗ ingest failed: ${err.message}`);
       }
     }
-    const needIndex = runnable.some((s) => s !== 'ingest');
+    const needIndex = runnable.some((s) => s === 'search' || s === 'widget');
     if (needIndex && documents === null) {
       log(`indexing ${fmtInt(settings.max)} records for the search and widget sections`);
       await api.deleteAllIndexes();
@@ -167,31 +181,23 @@ async function main() {
     let apiBase = null;
     let pageServer = null;
     let apiService = null;
+    let cachedBase = null;
     const profileDir = join(HERE, 'results/profiles', new Date().toISOString().replace(/[:.]/g, '-'));
     if (needIndex) {
       if (runnable.includes('widget')) pageServer = await startPageServer({ pagesDir: paths.pagesDir, widgetsDist: join(paths.widgetsDir, 'dist') });
       const nodeFlags = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-      const service = spawnService(process.execPath, [...nodeFlags, paths.apiBin, '--port', '0', '--meili-url', meili.url, '--index', LIVE_INDEX, '--rate-limit', '0', ...(pageServer ? ['--cors-origins', pageServer.origin] : [])], {
-        name: 'sociale-kaart-api',
-        env: { ...process.env, MEILI_KEY: meili.masterKey },
-        ready: (line) => {
-          try {
-            const j = JSON.parse(line);
-            return j.msg === 'listening' ? j.url : null;
-          } catch {
-            return null;
-          }
-        },
-      });
-      apiBase = await service.started;
-      apiService = service;
+      // The API without its response cache: the kinds compare it with Meilisearch asked directly.
+      const started = await startApi({ ctx, meili, index: LIVE_INDEX, nodeFlags, args: ['--cache-size', '0', ...(pageServer ? ['--cors-origins', pageServer.origin] : [])] });
+      apiBase = started.url;
+      apiService = started.service;
+      if (runnable.includes('search')) cachedBase = (await startApi({ ctx, meili, index: LIVE_INDEX, name: 'sociale-kaart-api (response cache on)' })).url;
       log(`search API at ${apiBase} over ${fmtInt(documents)} documents`);
     }
 
     if (runnable.includes('search')) {
       log('search: nearby equality check, then load (API and direct take turns)');
       try {
-        const section = await runSearchSection({ apiBase, meili, index: LIVE_INDEX, documents, settings, log });
+        const section = await runSearchSection({ apiBase, cachedBase, meili, index: LIVE_INDEX, documents, settings, log });
         result.sections.search = section;
         if (section.equality.failures.length) {
           result.failures.push({ section: 'search', message: `nearby equality check failed for ${section.equality.failures.length} of ${section.equality.checked} queries` });
@@ -257,6 +263,8 @@ function report(r) {
   section('ingest', '1. Ingest: `sociale-kaart-index ingest` vs Meilisearch direct (same final documents, batches of 5 000)', ingestTable);
   section('search', `2. Search: API vs Meilisearch direct (${r.sections.search ? fmtInt(r.sections.search.documents) : '?'} documents)`, searchTables);
   section('widget', `3. Widget: sizes, and last keystroke → results rendered in headless Chromium`, widgetTables);
+  section('relevance', '4. Relevance: the judged GP queries over the demo data', relevanceTable);
+  out.push('### Summary: the goals of the search issue (ratios from this run)', '', summaryTable(r, paths.widgetsDir), '');
   if (r.apiProfile) out.push('### Profile: search API', '', profileTables(r.apiProfile), '');
   return out.join('\n');
 }

@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       origin: (origin) => (allowAll ? '*' : config.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'If-None-Match', 'Authorization'],
-      exposeHeaders: ['ETag', 'Retry-After', 'WWW-Authenticate'],
+      exposeHeaders: ['ETag', 'Retry-After', 'WWW-Authenticate', 'X-Cache'],
       maxAge: 600,
     }),
   );
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   for (const path of ['/v1/*', '/hsds/*', '/hsds']) app.use(path, limited);
 
   const cached = cacheable(backend, { apiVersion: API_VERSION, maxAgeSeconds: config.cacheMaxAgeSeconds });
-  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays });
+  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays, searchCacheSize: config.searchCacheSize });
   if (deps.referrals) v1.route('/referrals', deps.referrals);
   app.route('/v1', v1);
   app.route('/hsds', createHsdsApp({ backend, publicUrl, cacheable: cached }));

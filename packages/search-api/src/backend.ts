@@ -29,8 +29,11 @@ export interface SearchBackend {
   multiSearch<T = Activity>(requests: SearchRequest[]): Promise<Array<SearchResult<T>>>;
   /** One document by id; null when unknown. */
   getDocument<T = Activity>(id: string): Promise<T | null>;
-  /** Changes whenever the live index changes (used in ETags); cached briefly. */
-  indexVersion(): Promise<string>;
+  /**
+   * Changes whenever the live index changes: `createdAt|updatedAt` of the index, which every
+   * write and every swap changes. Cached briefly (ETags), or asked now with `fresh`.
+   */
+  indexVersion(options?: { fresh?: boolean }): Promise<string>;
   /** Meilisearch reachable and the live index exists. Never throws. */
   ready(): Promise<boolean>;
 }
@@ -182,9 +185,9 @@ export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend 
         throw err;
       }
     },
-    async indexVersion() {
+    async indexVersion({ fresh = false } = {}) {
       const now = Date.now();
-      if (version && now - version.at < versionTtl) return version.value;
+      if (!fresh && version && now - version.at < versionTtl) return version.value;
       const info = await guarded(() => request<{ uid: string; createdAt: string; updatedAt: string }>('GET', indexPath));
       version = { value: `${info.createdAt}|${info.updatedAt}`, at: now };
       return version.value;

@@ -3,7 +3,8 @@ export { createMeiliBackend, deriveSearchKey, withMeiliDeadline, SearchKeyError,
 export { loadConfig, defaultConfig, usage, ConfigError, DEFAULT_PORT, type ApiConfig } from './config.js';
 export { Metrics } from './metrics.js';
 export { fastNearby, naiveNearby, boxAround, meiliDistanceM, LruCache, MEILI_EARTH_RADIUS_M, type NearbyCounts, type NearbyOptions, type NearbyRequest, type NearbyResult } from './nearby.js';
-export { normalizeSearchQuery, runSearch, DEFAULT_RADIUS_KM, type NormalizedQuery } from './search.js';
+export { normalizeSearchQuery, runSearch, findSearch, presentSearch, DEFAULT_RADIUS_KM, type NormalizedQuery, type SearchFindings } from './search.js';
+export { SearchResponseCache, searchCacheKey, foldQueryText } from './response-cache.js';
 export { serviceRecord, serviceListItem, serviceUuid } from './hsds.js';
 export { ProblemError, UpstreamUnavailableError, problemTypeUri, type FieldError } from './http/problem.js';
 export { clientKeyFunction, forwardedClient, type ClientKey } from './http/client-key.js';

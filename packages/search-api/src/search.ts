@@ -4,14 +4,15 @@
  * Three strategies, one function each:
  * - nearby (no text, a place, by distance): the bounding-box path of nearby.ts;
  * - tiered (a need chosen, or a need or category named in the text): a ranked list of
- *   disjoint tiers (tiers.ts). A chosen need finds activities tagged with it first, then
- *   those only in a category that helps with it. A need or category the text names
- *   (understand.ts of the schema) ranks its activities first, as if chosen, searched with
- *   the words that named nothing; then every other activity the whole text finds;
+ *   disjoint tiers (tiers.ts). A chosen need finds activities tagged with it first (those
+ *   also in a helping category before the others), then those only in a helping category.
+ *   A need or category the text names (understand.ts of the schema) ranks its activities
+ *   first, as if chosen (see tierPlan); then everything else the text finds;
  * - plain: one search, by relevance or by distance.
  *
  * Facet counts of a filter group with a selection come from the search without that group's
- * own filter (disjunctive facets), one facet-only query per group and count group.
+ * own filter (disjunctive facets): one facet-only query per group (per count group of a
+ * tiered search), sent in the strategy's first multi-search.
  */
 import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
@@ -200,8 +201,8 @@ interface Found {
   totalIsEstimate: boolean;
   facetDistribution: FacetDistribution;
   strategy: SearchOutcome['strategy'];
-  /** How the facet counts of one group are counted again without that group's filter. */
-  countsWithout: (m: NormalizedQuery) => TierPlan | null;
+  /** The answers to `Plan.extra`, in order. */
+  extraResults: SearchResult<Activity>[];
 }
 
 /** What every strategy needs besides the query. */
@@ -211,12 +212,14 @@ interface Plan {
   offset: number;
   textParams: SearchRequest;
   options: SearchOptions;
+  /** Facet-only queries (disjunctive facets) sent along with the strategy's first round trip. */
+  extra: SearchRequest[];
 }
 
 const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
 
 /** No text, a place, sorted by distance: the bounding-box path of nearby.ts (or the naive one). */
-async function searchNearby({ backend, n, offset, options }: Plan): Promise<Found> {
+async function searchNearby({ backend, n, offset, options, extra }: Plan): Promise<Found> {
   const filter = [...baseFilter(n), ...needUnion(n)];
   const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: [...HIT_ATTRIBUTES] } };
   const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
@@ -226,27 +229,27 @@ async function searchNearby({ backend, n, offset, options }: Plan): Promise<Foun
     totalIsEstimate: result.totalIsEstimate,
     facetDistribution: result.facetDistribution,
     strategy: result.strategy === 'box' ? 'nearby-box' : 'nearby-naive',
-    countsWithout: () => null,
+    extraResults: extra.length ? await backend.multiSearch<Activity>(extra) : [],
   };
 }
 
 /** Chosen or understood needs and categories first (see the top of this file). */
-async function searchTiered({ backend, n, textParams }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
-  const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets: [...FACET_ATTRIBUTES] });
+async function searchTiered({ backend, n, textParams, extra }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
+  const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets: [...FACET_ATTRIBUTES], extra });
   return {
     hits: result.hits as Hit[],
     total: result.total,
     totalIsEstimate: false,
     facetDistribution: result.facetDistribution,
     strategy: u ? 'understood' : 'need',
-    countsWithout: (m) => tierPlan(m, u),
+    extraResults: result.extraResults,
   };
 }
 
-/** Everything else: one search, by relevance or by distance. */
-async function searchPlain({ backend, n, textParams }: Plan): Promise<Found> {
+/** Everything else: one search, by relevance or by distance (with the facet-only queries in the same round trip). */
+async function searchPlain({ backend, n, textParams, extra }: Plan): Promise<Found> {
   const sort = sortFor(n);
-  const res: SearchResult<Activity> = await backend.search<Activity>({
+  const main: SearchRequest = {
     q: n.q,
     ...textParams,
     filter: [...baseFilter(n), ...geoFilter(n), ...needUnion(n)],
@@ -254,12 +257,27 @@ async function searchPlain({ backend, n, textParams }: Plan): Promise<Found> {
     page: n.page,
     hitsPerPage: n.perPage,
     facets: [...FACET_ATTRIBUTES],
-  });
-  return { hits: res.hits as Hit[], total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance', countsWithout: () => null };
+  };
+  const [res, ...extraResults] = extra.length ? await backend.multiSearch<Activity>([main, ...extra]) : [await backend.search<Activity>(main)];
+  return { hits: (res?.hits ?? []) as Hit[], total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance', extraResults };
 }
 
-export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
-  const started = performance.now();
+/**
+ * What Meilisearch answered for a query, before it is shown: the same for every language and
+ * every moment (next sessions and staleness are worked out when it is shown), so it is what
+ * the response cache keeps (response-cache.ts).
+ */
+export interface SearchFindings {
+  hits: Hit[];
+  total: number;
+  totalIsEstimate: boolean;
+  facetDistribution: FacetDistribution;
+  understood: SearchResponse['understood'];
+  strategy: SearchOutcome['strategy'];
+}
+
+/** Asks Meilisearch: the strategy for `n`, then the disjunctive facet counts. */
+export async function findSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchFindings> {
   const attributesToRetrieve = [...HIT_ATTRIBUTES];
   const plan: Plan = {
     backend,
@@ -270,57 +288,79 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
         ? { attributesToRetrieve, attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
         : { attributesToRetrieve },
     options,
+    extra: [],
   };
   const u = understand(n);
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
   const tiers = nearby ? null : tierPlan(n, u);
-  const found = nearby ? await searchNearby(plan) : tiers ? await searchTiered(plan, u, tiers) : await searchPlain(plan);
-  const facetDistribution = await withDisjunctiveFacets(backend, n, found);
-
-  const response: SearchResponse = {
-    query: echo(n),
-    understood: { need: u?.needs ?? [], category: u?.categories ?? [] },
+  const facets = disjunctiveFacets(n, tiers ? (m) => tierPlan(m, u) : () => null);
+  const withExtra = { ...plan, extra: facets.requests };
+  const found = nearby ? await searchNearby(withExtra) : tiers ? await searchTiered(withExtra, u, tiers) : await searchPlain(withExtra);
+  return {
+    hits: found.hits,
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
+    facetDistribution: facets.apply(found.facetDistribution, found.extraResults),
+    understood: { need: u?.needs ?? [], category: u?.categories ?? [] },
+    strategy: found.strategy,
+  };
+}
+
+/** The answer for `n` from what Meilisearch found, in `n`'s language, as of `options.now`. */
+export function presentSearch(found: SearchFindings, n: NormalizedQuery, options: SearchOptions, tookMs: number): SearchResponse {
+  return {
+    query: echo(n),
+    understood: found.understood,
+    total: found.total,
+    totalIsEstimate: found.totalIsEstimate,
     page: n.page,
     perPage: n.perPage,
-    tookMs: Math.round((performance.now() - started) * 10) / 10,
+    tookMs: Math.round(tookMs * 10) / 10,
     center: n.center,
     hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now, options.staleAfterDays)),
-    facets: facetsFor(facetDistribution, n.lang),
+    facets: facetsFor(found.facetDistribution, n.lang),
   };
-  return { response, strategy: found.strategy };
+}
+
+export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {
+  const started = performance.now();
+  const found = await findSearch(backend, n, options);
+  return { response: presentSearch(found, n, options, performance.now() - started), strategy: found.strategy };
 }
 
 /**
  * Values within a filter group are OR-ed (category=a&category=b is "a or b"), so the counts on
  * a group with a selection must come from the search without that group's own filter: they
  * then say what choosing one more value would add, and the other chips stay visible. One
- * facet-only query per such group (per count group of a tiered search), all in one
- * multi-search; nothing extra without a selection.
+ * facet-only query per such group (per count group of a tiered search, `countsWithout`),
+ * sent in the strategy's first multi-search; nothing extra without a selection.
  */
-async function withDisjunctiveFacets(backend: SearchBackend, n: NormalizedQuery, found: Found): Promise<FacetDistribution> {
+function disjunctiveFacets(n: NormalizedQuery, countsWithout: (m: NormalizedQuery) => TierPlan | null) {
   const groups: Array<{ facet: FacetAttribute; without: Partial<NormalizedQuery> }> = [];
   if (n.category.length) groups.push({ facet: 'categories', without: { category: [] } });
   if (n.need.length) groups.push({ facet: 'needs', without: { need: [] } });
   if (n.day.length) groups.push({ facet: 'days', without: { day: [] } });
   if (n.partOfDay.length) groups.push({ facet: 'partsOfDay', without: { partOfDay: [] } });
   if (n.audience.length) groups.push({ facet: 'audience', without: { audience: [] } });
-  if (groups.length === 0) return found.facetDistribution;
-  const requests = groups.map(({ facet, without }): SearchRequest[] => {
+  const perGroup = groups.map(({ facet, without }): SearchRequest[] => {
     const m = { ...n, ...without };
-    const tiers = found.countsWithout(m);
+    const tiers = countsWithout(m);
     if (tiers) return countRequests(tiers, [facet]);
     return [{ q: m.q, filter: [...baseFilter(m), ...geoFilter(m), ...needUnion(m)], page: 1, hitsPerPage: 0, facets: [facet] }];
   });
-  const results = await backend.multiSearch<Activity>(requests.flat());
-  const out = { ...found.facetDistribution };
-  let at = 0;
-  groups.forEach(({ facet }, i) => {
-    const mine = results.slice(at, (at += requests[i]!.length));
-    out[facet] = addFacets(mine.map(facetsOf))[facet] ?? {};
-  });
-  return out;
+  return {
+    requests: perGroup.flat(),
+    /** The counts of `dist`, each selected group's own facet replaced by its count without it. */
+    apply(dist: FacetDistribution, results: Array<{ facetDistribution?: unknown }>): FacetDistribution {
+      const out = { ...dist };
+      let at = 0;
+      groups.forEach(({ facet }, i) => {
+        const mine = results.slice(at, (at += perGroup[i]!.length));
+        out[facet] = addFacets(mine.map(facetsOf))[facet] ?? {};
+      });
+      return out;
+    },
+  };
 }
 
 function echo(n: NormalizedQuery): Record<string, unknown> {

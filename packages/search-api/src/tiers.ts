@@ -13,7 +13,7 @@
  */
 import { not, type FilterCondition, type MeiliFilter } from '@sociale-kaart/meili';
 import type { Activity } from '@sociale-kaart/schema';
-import type { SearchBackend, SearchRequest } from './backend.js';
+import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 
 /** What ranks before what follows it: activities that meet `condition`, searched with `q`. */
 export interface Preference {
@@ -70,6 +70,8 @@ export interface TierWindow {
   hitParams: SearchRequest;
   sort?: string[] | undefined;
   facets: string[];
+  /** Other queries to send in the first round trip (their answers come back in `extraResults`). */
+  extra?: SearchRequest[];
 }
 
 export interface TierResult {
@@ -78,6 +80,7 @@ export interface TierResult {
   /** Per tier, in order. */
   tierTotals: number[];
   facetDistribution: Record<string, Record<string, number>>;
+  extraResults: Array<SearchResult<Activity>>;
 }
 
 const textOf = (t: Tier): SearchRequest => ({ q: t.q });
@@ -108,8 +111,10 @@ export async function searchTiers(backend: SearchBackend, plan: TierPlan, w: Tie
     { ...textOf(tiers[0]!), ...w.hitParams, ...sort, filter: tiers[0]!.filter, page: w.page, hitsPerPage: w.perPage },
     ...middle.map((t) => ({ ...textOf(t), filter: t.filter, page: 1, hitsPerPage: 0 })),
     ...countRequests(plan, w.facets),
+    ...(w.extra ?? []),
   ]);
-  const countResults = round1.slice(1 + middle.length);
+  const countResults = round1.slice(1 + middle.length, 1 + middle.length + plan.counts.length);
+  const extraResults = round1.slice(1 + middle.length + plan.counts.length);
   const total = countResults.reduce((sum, r) => sum + (r.totalHits ?? 0), 0);
   const known = round1.slice(0, 1 + middle.length).map((r) => r.totalHits ?? 0);
   const tierTotals = tiers.length > 1 ? [...known, Math.max(0, total - known.reduce((a, b) => a + b, 0))] : known;
@@ -127,5 +132,5 @@ export async function searchTiers(backend: SearchBackend, plan: TierPlan, w: Tie
     const round2 = later.length ? await backend.multiSearch<Activity>(later) : [];
     for (const r of round2) hits.push(...((r.hits ?? []) as Activity[]));
   }
-  return { hits: hits.slice(0, w.perPage), total, tierTotals, facetDistribution: addFacets(countResults.map((r) => r.facetDistribution as Record<string, Record<string, number>> | undefined)) };
+  return { hits: hits.slice(0, w.perPage), total, tierTotals, extraResults, facetDistribution: addFacets(countResults.map((r) => r.facetDistribution as Record<string, Record<string, number>> | undefined)) };
 }

@@ -2,7 +2,7 @@
  * /v1: search, one activity, type-ahead suggestions and the taxonomy. Cross-cutting concerns
  * (CORS, rate limit, deadline, errors, logs) are the root app's (app.ts).
  */
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { activityResponseSchema, searchResponseSchema, type Activity } from '@sociale-kaart/schema';
 import type { SearchBackend } from './backend.js';
@@ -13,7 +13,8 @@ import { notFound } from './http/problem.js';
 import type { Metrics } from './metrics.js';
 import { LruCache, type NearbyCounts } from './nearby.js';
 import { activityParamsSchema, activityQuerySchema, searchQuerySchema } from './params.js';
-import { normalizeSearchQuery, runSearch } from './search.js';
+import { SearchResponseCache } from './response-cache.js';
+import { findSearch, normalizeSearchQuery, presentSearch, type SearchOptions } from './search.js';
 import { createSuggestApp } from './suggest.js';
 import { createTaxonomyApp } from './taxonomy.js';
 
@@ -27,11 +28,14 @@ export interface V1Deps {
   fastNearby: boolean;
   /** Hits and activities last checked longer ago are marked `stale` (0: never). */
   staleAfterDays: number;
+  /** Searches kept per live index version (response-cache.ts); 0: no response cache. */
+  searchCacheSize: number;
 }
 
-export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays }: V1Deps): OpenAPIHono {
+export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays, searchCacheSize }: V1Deps): OpenAPIHono {
   // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
   const nearbyCache = new LruCache<NearbyCounts>(2000);
+  const responseCache = new SearchResponseCache(searchCacheSize);
   const v1 = new OpenAPIHono({ defaultHook: validationHook() });
   for (const path of ['/search', '/activities/*', '/suggest', '/taxonomy']) v1.use(path, cacheable);
 
@@ -43,13 +47,35 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
       description:
         'Full text, filters, need expansion and distance. With a place (postcode or near) and no q the results are sorted by distance; `total` may then be an estimate (`totalIsEstimate`).',
       request: { query: searchQuerySchema },
-      responses: { 200: { description: 'Search results', content: { 'application/json': { schema: searchResponseSchema } } }, ...problemResponses },
+      responses: {
+        200: {
+          description: 'Search results',
+          headers: z.object({
+            'X-Cache': z
+              .enum(['hit', 'miss'])
+              .optional()
+              .openapi({ description: 'hit: answered from the response cache (exact for the live index as it is); miss: asked Meilisearch. Absent when the cache is off (--cache-size 0).' }),
+          }),
+          content: { 'application/json': { schema: searchResponseSchema } },
+        },
+        ...problemResponses,
+      },
     }),
     async (c) => {
+      const started = performance.now();
       const query = normalizeSearchQuery(c.req.valid('query'));
-      const { response, strategy } = await runSearch(backend, query, { now: clock(), fastNearby, nearbyCache, staleAfterDays });
-      metrics.searchStrategy(strategy);
-      return c.json(response, 200);
+      const options: SearchOptions = { now: clock(), fastNearby, nearbyCache, staleAfterDays };
+      // The version is asked for every request (one small call): no answer is served after the
+      // index changed, nor while Meilisearch is down (no version: no cache, and the search meets
+      // the same outage). A miss is kept only when the index did not change during the search.
+      const versionNow = () => backend.indexVersion({ fresh: true }).catch(() => null);
+      const version = responseCache.enabled ? await versionNow() : null;
+      const cached = version === null ? undefined : responseCache.get(version, query);
+      const found = cached ?? (await findSearch(backend, query, options));
+      if (version !== null && !cached && (await versionNow()) === version) responseCache.set(version, query, found);
+      metrics.searchStrategy(cached ? 'cache' : found.strategy);
+      if (responseCache.enabled) c.header('X-Cache', cached ? 'hit' : 'miss');
+      return c.json(presentSearch(found, query, options, performance.now() - started), 200);
     },
   );
 

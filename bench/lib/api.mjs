@@ -1,0 +1,20 @@
+// The search API as the bench runs it: its own CLI, on a free port, without the per-IP rate
+// limit (one client makes all the load), stopped by pid at cleanup.
+import { spawnService } from './procs.mjs';
+
+/** Starts `sociale-kaart-api` over `index`; resolves with `{ url, service }`. `args` are extra flags. */
+export async function startApi({ ctx, meili, index, args = [], nodeFlags = [], name = 'sociale-kaart-api' }) {
+  const service = spawnService(process.execPath, [...nodeFlags, ctx.paths.apiBin, '--port', '0', '--meili-url', meili.url, '--index', index, '--rate-limit', '0', ...args], {
+    name,
+    env: { ...process.env, MEILI_KEY: meili.masterKey },
+    ready: (line) => {
+      try {
+        const j = JSON.parse(line);
+        return j.msg === 'listening' ? j.url : null;
+      } catch {
+        return null;
+      }
+    },
+  });
+  return { url: await service.started, service };
+}
