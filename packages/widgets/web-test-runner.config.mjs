@@ -84,7 +84,7 @@ function skTestPlugin() {
     serve(context) {
       const path = context.path;
       if (path === '/__sk/config.json') {
-        return { body: JSON.stringify({ apiUrl: backend.apiUrl, staleApiUrl: backend.staleApiUrl, proxyUrl: backend.proxyUrl, tileUrl: '/__sk/tiles/{z}/{x}/{y}.png' }), type: 'json' };
+        return { body: JSON.stringify({ apiUrl: backend.apiUrl, staleApiUrl: backend.staleApiUrl, manyApiUrl: backend.manyApiUrl, proxyUrl: backend.proxyUrl, tileUrl: '/__sk/tiles/{z}/{x}/{y}.png' }), type: 'json' };
       }
       if (path === '/__sk/leaflet-css.js') {
         const css = readFileSync(require.resolve('leaflet/dist/leaflet.css'), 'utf8');

@@ -4,6 +4,10 @@
  * Labels are Dutch (B1) and English. Keys are stable API values: never rename one.
  */
 
+import type { DayKey, PartOfDay } from './days.js';
+
+export { DAY_KEYS, PARTS_OF_DAY, type DayKey, type PartOfDay } from './days.js';
+
 export type Lang = 'nl' | 'en';
 export interface Label {
   nl: string;
@@ -341,8 +345,6 @@ export const audiences: ReadonlyArray<{ key: AudienceKey; label: Label; synonyms
   { key: 'nieuwkomers', label: { nl: 'Nieuwkomers', en: 'Newcomers' }, synonyms: ['nieuwkomers', 'statushouders', 'vluchtelingen', 'migranten', 'anderstaligen'] },
 ];
 
-export const DAY_KEYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
-export type DayKey = (typeof DAY_KEYS)[number];
 export const days: ReadonlyArray<{ key: DayKey; rrule: string; label: Label }> = [
   { key: 'ma', rrule: 'MO', label: { nl: 'maandag', en: 'Monday' } },
   { key: 'di', rrule: 'TU', label: { nl: 'dinsdag', en: 'Tuesday' } },
@@ -353,8 +355,6 @@ export const days: ReadonlyArray<{ key: DayKey; rrule: string; label: Label }> =
   { key: 'zo', rrule: 'SU', label: { nl: 'zondag', en: 'Sunday' } },
 ];
 
-export const PARTS_OF_DAY = ['ochtend', 'middag', 'avond'] as const;
-export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 export const partsOfDay: ReadonlyArray<{ key: PartOfDay; label: Label; from: string; to: string }> = [
   { key: 'ochtend', label: { nl: 'Ochtend', en: 'Morning' }, from: '06:00', to: '12:00' },
   { key: 'middag', label: { nl: 'Middag', en: 'Afternoon' }, from: '12:00', to: '18:00' },

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { build } from 'vite';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +62,20 @@ await build({
 await build({
   ...common,
   base: './',
+  // Lit's html`` and css`` templates keep their indentation and comments unless minified. Runs of
+  // whitespace in html become one space, never none (conservativeCollapse), so no rendered text
+  // changes; css goes through lightningcss. heading.ts builds tags with lit/static-html, which the
+  // minifier cannot parse.
+  plugins: [
+    minifyLiterals({
+      include: ['src/**/*.ts'],
+      exclude: ['src/internal/heading.ts'],
+      failOnError: true,
+      options: {
+        minifyOptions: { caseSensitive: true, collapseWhitespace: true, conservativeCollapse: true, removeComments: true, decodeEntities: false, minifyCSS: { minify: true } },
+      },
+    }),
+  ],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,

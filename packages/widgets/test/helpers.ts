@@ -8,6 +8,8 @@ export interface TestConfig {
   apiUrl: string;
   /** The same API, marking everything checked over 3 days ago as stale. */
   staleApiUrl: string;
+  /** An API over 1,000 plain activities ("Buurtactiviteit n"), for the map's clustering. */
+  manyApiUrl: string;
   /** The test proxy in front of it (delay, broken, flaky, log). */
   proxyUrl: string;
   /** Blank local tiles. */

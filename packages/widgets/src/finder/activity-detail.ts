@@ -4,6 +4,7 @@
  * heading level, its sections one below. Schedules read as on the cards and the handout.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Task } from '@lit/task';
 import type { ActivityResponse } from '../internal/api-client.js';
 import { contactList } from '../internal/contact-list.js';
 import { formatDate, formatNextSession, scheduleLines } from '../internal/format.js';
@@ -70,5 +71,33 @@ export function renderActivity(a: ActivityResponse, view: FinderView, lang: Lang
         )
       : nothing}
     ${checked ? html`<p class="hint">${t.lastChecked}: ${checked}</p>` : nothing}
+  `;
+}
+
+export interface DetailOptions {
+  titleId: string;
+  lang: Lang;
+  back(): void;
+  /** The fallback content of the `referral` slot. */
+  referral: TemplateResult | typeof nothing;
+}
+
+/** The detail view: a back button, the activity as its task loads it (or why not), the referral slot. */
+export function renderDetail(view: FinderView, detail: Task<readonly unknown[], ActivityResponse | null>, o: DetailOptions): TemplateResult {
+  const { t } = view;
+  return html`
+    <article class="detail" part="detail" aria-labelledby=${o.titleId}>
+      <button type="button" class="button secondary back" part="button back-button" @click=${o.back}>← ${t.back}</button>
+      ${detail.render({
+        pending: () => html`<p class="state" part="state" id=${o.titleId}>${t.detailLoading}</p>`,
+        error: () =>
+          html`<div class="state error" part="state" role="alert">
+            ${heading(view.headingLevel, t.detailError, { class: 'detail-title', id: o.titleId })}
+            <button type="button" class="button retry" part="button" @click=${() => void detail.run()}>${t.retry}</button>
+          </div>`,
+        complete: (a) => (a ? renderActivity(a, view, o.lang, o.titleId) : nothing),
+      })}
+      <div class="referral" part="referral"><slot name="referral">${o.referral}</slot></div>
+    </article>
   `;
 }

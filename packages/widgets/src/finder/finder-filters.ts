@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DayKey, PartOfDay } from '@sociale-kaart/schema';
+import { DAY_KEYS, PARTS_OF_DAY } from '@sociale-kaart/schema';
 import type { SearchResponse } from '../internal/api-client.js';
 import { hasFilters, type FinderQuery } from '../internal/query.js';
 import type { FinderView } from './result-card.js';
@@ -15,15 +15,8 @@ export type ListFacet = 'category' | 'need' | 'day' | 'partOfDay' | 'audience';
 /** The yes/no facets, chips of the "other" group. */
 export type FlagFacet = 'free' | 'wheelchair' | 'online';
 
-/**
- * Week order of the day and part-of-day chips: the schema's DAY_KEYS and PARTS_OF_DAY, typed
- * by their key types. Restated, not imported: importing those values would pull the whole
- * taxonomy (its tables and lookup maps) into the CDN entry. internal.test.ts checks they agree.
- */
-export const FACET_ORDER: Partial<Record<ListFacet, readonly string[]>> = {
-  day: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] satisfies DayKey[],
-  partOfDay: ['ochtend', 'middag', 'avond'] satisfies PartOfDay[],
-};
+/** Week order of the day and part-of-day chips (the schema's keys, in a module light enough for the CDN entry). */
+export const FACET_ORDER: Partial<Record<ListFacet, readonly string[]>> = { day: DAY_KEYS, partOfDay: PARTS_OF_DAY };
 
 export interface FilterActions {
   isOpen(group: string): boolean;

@@ -47,7 +47,8 @@ describe('sk-finder: map', () => {
     await waitFor(() => markers(el).length > 0, 'markers');
     const cards = $$(el, '.card');
     const online = cards.filter((c) => c.textContent!.includes('Online')).length;
-    assertEqual(markers(el).length, cards.length - online, 'one marker per result with a place');
+    const clustered = $$(el, '.map .sk-cluster').reduce((sum, c) => sum + Number(c.dataset['count']), 0);
+    assertEqual(markers(el).length + clustered, cards.length - online, 'every result with a place is on the map, as a marker or in a cluster');
     assert(markers(el).every((m) => m.querySelector('svg') && !m.querySelector('img')), 'markers are inline SVG, not image files');
     assert(markers(el).every((m) => m.getAttribute('role') === 'button' && m.getAttribute('aria-label')), 'markers are named buttons');
     assert($(el, '.sk-searched-point'), 'the searched point is marked');

@@ -204,6 +204,13 @@ export const finderStyles = css`
     margin: 0;
     font-weight: 600;
   }
+  .understood {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
   .body {
     display: grid;
     gap: var(--_sk-pad);

@@ -5,19 +5,21 @@ import { normalizePostcode } from '@sociale-kaart/schema';
 import { ApiClient, ApiError, wait, type ActivityResponse, type SearchResponse } from '../internal/api-client.js';
 import { optionalText } from '../internal/converters.js';
 import { emit, type SkSearchDetail, type SkSelectDetail } from '../internal/events.js';
-import { heading, headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading.js';
 import { resolveLang, translationFor, type Lang, type Translation } from '../internal/i18n.js';
 import { keyList } from '../internal/key-list.js';
 import { hasFilters, normalizeQuery, toSearchParams, type FinderQuery } from '../internal/query.js';
 import type { ReferralPatient, ReferralReferrer } from '../internal/referral.js';
 import type { ReferrerTokenSource } from '../internal/referrer-token.js';
 import { baseStyles, buttonStyles, themeTokens } from '../internal/theme.js';
-import { renderActivity } from './activity-detail.js';
+import { renderDetail } from './activity-detail.js';
 import { FacetLabels } from './facet-labels.js';
 import { renderFilters, type FilterActions } from './finder-filters.js';
 import { FinderMapController } from './map-controller.js';
 import { finderStyles } from './finder.styles.js';
-import { renderPlace, type PlaceActions } from './place-form.js';
+import { renderPlace, renderViewSwitch, type PlaceActions } from './place-form.js';
+import { renderReferralButton } from './referral-slot.js';
+import { renderUnderstood, understoodLabels } from './understood-chip.js';
 import type { FinderView } from './result-card.js';
 import { renderResultList, statusText, type ResultListActions, type ResultListState } from './result-list.js';
 import { DEBOUNCE_MS, SuggestCombobox, type SuggestOption } from './suggest-combobox.js';
@@ -51,6 +53,7 @@ let instances = 0;
  * @csspart chip - Every filter chip.
  * @csspart chip-pressed - A filter chip that is on.
  * @csspart status - The live result count.
+ * @csspart understood - "Gezocht op: …": the needs and categories the search read out of the typed text, with a button that removes them (the same text is searched again without them).
  * @csspart results - The result list.
  * @csspart card - A result card.
  * @csspart card-highlighted - The card whose marker is hovered or focused on the map (and the card under the pointer or focus).
@@ -215,6 +218,8 @@ export class SkFinder extends LitElement {
   @state() private _postcodeDraft: string | null = null;
   @state() private _postcodeError = false;
   @state() private _highlightId: string | null = null;
+  /** Said in the live status before the result count, after the user changed the search there. */
+  @state() private _notice = '';
   /** Filter groups the user opened or closed; null until then, and the mode decides (_defaultOpenGroups). */
   @state() private _openGroups: Set<string> | null = null;
 
@@ -268,7 +273,8 @@ export class SkFinder extends LitElement {
         if (keys !== this.need && this._query.need.length > 0) this.need = keys;
       }
       emit<SkSearchDetail>(this, 'sk-search', { query: this.query, total: res.total });
-      this._maps.showResults(res);
+      // The map shows the whole search, whichever page the list is on.
+      this._maps.showResults(res, toSearchParams({ ...this.query, page: 1 }, this._lang).toString());
     },
   });
 
@@ -303,6 +309,10 @@ export class SkFinder extends LitElement {
     const changed = (Object.keys(change) as (keyof FinderQuery)[]).some((k) => String(before[k]) !== String(next[k]));
     if (!changed) return;
     if (change.page === undefined) next.page = 1;
+    // New text is a new question: the API may read it again (the chip's removal was for the old
+    // text; a space typed before the next word is not new text yet).
+    if (change.understand === undefined && normalizeQuery(next).q !== normalizeQuery(before).q) next.understand = true;
+    this._notice = '';
     const old = REFLECTED.map((name) => this[name]);
     this._query = next;
     REFLECTED.forEach((name, i) => this.requestUpdate(name, old[i]));
@@ -317,9 +327,15 @@ export class SkFinder extends LitElement {
     if (changed.has('_selectedId' as keyof SkFinder) && this._selectedId === null) this._maps.showDetail(null);
   }
 
+  /** The loaded activity of the detail view, once it is the selected one. */
+  private get _selectedActivity(): ActivityResponse | null {
+    const a = this._selectedId ? (this._detail.value as ActivityResponse | null | undefined) : null;
+    return a && a.id === this._selectedId ? a : null;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    const activity = this._selectedId ? (this._detail.value as ActivityResponse | null | undefined) : null;
-    if (activity && activity.id === this._selectedId) this._maps.showDetail(activity);
+    const activity = this._selectedActivity;
+    if (activity) this._maps.showDetail(activity);
     if (changed.has('_highlightId' as keyof SkFinder)) this._maps.highlight(this._highlightId);
   }
 
@@ -407,6 +423,14 @@ export class SkFinder extends LitElement {
     });
   }
 
+  /** The "Gezocht op" chip was removed: the same text again, without understanding. */
+  private _removeUnderstood(labels: string[]): void {
+    this._patch({ understand: false });
+    this._notice = this._t.understoodRemoved(labels.join(', '));
+    // The chip's button is gone: focus goes back to where the GP types.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input[type="search"]')?.focus());
+  }
+
   private _retry(): void {
     this._skipDebounce = true;
     void this._search.run();
@@ -419,27 +443,27 @@ export class SkFinder extends LitElement {
     const view = this._view;
     const detailOpen = this._selectedId !== null;
     const list = this._listState;
+    const understood = understoodLabels(view, this._lastResponse);
     const place = { uid: this._uid, postcode: this.postcode, draft: this._postcodeDraft, invalid: this._postcodeError, radius: this.radius };
     return html`
       <section part="base" class="finder" aria-label=${t.finderLabel}>
-        <div class="controls" ?hidden=${detailOpen}>${this._combobox.render(t)} ${renderPlace(t, place, this._placeActions)} ${this._renderViewSwitch(t)}</div>
+        <div class="controls" ?hidden=${detailOpen}>${this._combobox.render(t)} ${renderPlace(t, place, this._placeActions)} ${renderViewSwitch(t, this.view, (v) => (this.view = v))}</div>
         <div class="filters" part="filters" ?hidden=${detailOpen}>${renderFilters(view, this._filterActions, this._lastResponse, this.query)}</div>
-        <p class="status" part="status" role="status" aria-live="polite" ?hidden=${detailOpen}>${statusText(t, list)}</p>
+        <p class="status" part="status" role="status" aria-live="polite" ?hidden=${detailOpen}>${this._notice} ${statusText(t, list)}</p>
+        ${detailOpen || !this._query.understand ? nothing : renderUnderstood(view, understood, () => this._removeUnderstood(understood))}
         <div class="body ${this.view === 'map' ? 'view-map' : 'view-list'}" ?hidden=${detailOpen}>
           <div class="list-panel">${renderResultList(view, list, this._listActions)}</div>
           ${this._maps.render(t)}
         </div>
-        ${detailOpen ? this._renderDetail(view) : nothing}
+        ${detailOpen
+          ? renderDetail(view, this._detail, {
+              titleId: `${this._uid}-detail-title`,
+              lang: this._lang,
+              back: () => this._closeDetail(),
+              referral: renderReferralButton(this, this._selectedActivity),
+            })
+          : nothing}
       </section>
-    `;
-  }
-
-  private _renderViewSwitch(t: Translation): TemplateResult {
-    return html`
-      <div class="view-switch" part="view-switch" role="group" aria-label=${t.view}>
-        <button type="button" aria-pressed=${this.view === 'list' ? 'true' : 'false'} @click=${() => (this.view = 'list')}>${t.viewList}</button>
-        <button type="button" aria-pressed=${this.view === 'map' ? 'true' : 'false'} @click=${() => (this.view = 'map')}>${t.viewMap}</button>
-      </div>
     `;
   }
 
@@ -464,44 +488,6 @@ export class SkFinder extends LitElement {
     clearFilters: () => this._clearFilters(),
     retry: () => this._retry(),
   };
-
-  private _renderDetail(view: FinderView): TemplateResult {
-    const { t } = view;
-    const titleId = `${this._uid}-detail-title`;
-    return html`
-      <article class="detail" part="detail" aria-labelledby=${titleId}>
-        <button type="button" class="button secondary back" part="button back-button" @click=${this._closeDetail}>← ${t.back}</button>
-        ${this._detail.render({
-          pending: () => html`<p class="state" part="state" id=${titleId}>${t.detailLoading}</p>`,
-          error: () =>
-            html`<div class="state error" part="state" role="alert">
-              ${heading(view.headingLevel, t.detailError, { class: 'detail-title', id: titleId })}
-              <button type="button" class="button retry" part="button" @click=${() => void this._detail.run()}>${t.retry}</button>
-            </div>`,
-          complete: (a) => (a ? renderActivity(a, view, this._lang, titleId) : nothing),
-        })}
-        <div class="referral" part="referral"><slot name="referral">${this._renderReferralButton()}</slot></div>
-      </article>
-    `;
-  }
-
-  /** The built-in referral button (slot fallback: a host's own slotted button replaces it). */
-  private _renderReferralButton(): TemplateResult | typeof nothing {
-    const a = this._selectedId ? (this._detail.value as ActivityResponse | null | undefined) : null;
-    if (this.mode !== 'professional' || !a || a.id !== this._selectedId || !a.acceptsWelzijnOpRecept) return nothing;
-    // Registered on first need: the finder's first render does not wait for it.
-    if (!customElements.get('sk-referral-button')) void import('../referral-button/define.js');
-    return html`<sk-referral-button
-      api=${this.api}
-      activity-id=${a.id}
-      need=${this.need || nothing}
-      lang=${this.lang || nothing}
-      referrer-token=${this.referrerToken || nothing}
-      .getReferrerToken=${this.getReferrerToken}
-      .patient=${this.patient}
-      .referrer=${this.referrer}
-    ></sk-referral-button>`;
-  }
 }
 
 /** The properties that mirror a field of the query (attributes a host sets and reads back). */

@@ -4,9 +4,11 @@
  * Leaflet's CSS into the shadow root once, builds each map on its element after render,
  * keeps the markers in step with the results and removes the maps when the finder leaves
  * the page (Lit may still update a disconnected element: maps are built only while connected).
+ * The results map shows every result of the search, not only the page the list shows: it
+ * fetches the other pages itself (map-points.ts, in the map chunk), and the map clusters them.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ActivityResponse, SearchResponse } from '../internal/api-client.js';
+import type { ActivityResponse, SearchHit, SearchResponse } from '../internal/api-client.js';
 import type { Translation } from '../internal/i18n.js';
 import type { ActivityMap } from './finder-map.js';
 
@@ -18,6 +20,7 @@ export type MapState = 'idle' | 'loading' | 'ready' | 'error';
 export interface MapHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly view: 'list' | 'map';
+  readonly api: string;
   readonly tileUrl: string;
   readonly tileAttribution: string;
 }
@@ -47,6 +50,11 @@ export class FinderMapController implements ReactiveController {
   private detailPending: string | null = null;
   private stylesAdopted = false;
   private lastResponse: SearchResponse | null = null;
+  /** The search of lastResponse (its query string), for fetching the other pages. */
+  private lastParams = '';
+  /** Every hit of the last search (up to MAP_MAX_RESULTS), once fetched, and for which search. */
+  private points: { params: string; hits: SearchHit[] } | null = null;
+  private pointsAbort: AbortController | null = null;
 
   constructor(
     private readonly host: MapHost,
@@ -72,6 +80,7 @@ export class FinderMapController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.pointsAbort?.abort();
     this.results?.destroy();
     this.results = null;
     this.clearDetail();
@@ -87,9 +96,10 @@ export class FinderMapController implements ReactiveController {
     if (this.host.isConnected && this.host.view === 'map' && !this.results && this.state === 'idle') void this.syncResults();
   }
 
-  /** New results: the markers follow (and the map is built if the map view shows). */
-  showResults(res: SearchResponse): void {
+  /** New results of the search `params` (a query string): the markers follow (and the map is built if the map view shows). */
+  showResults(res: SearchResponse, params: string): void {
     this.lastResponse = res;
+    this.lastParams = params;
     void this.syncResults();
   }
 
@@ -138,6 +148,7 @@ export class FinderMapController implements ReactiveController {
       attribution: tileAttribution ? escapeText(tileAttribution) : tileUrl ? '' : mod.PDOK_ATTRIBUTION,
       searchedPointLabel: t.searchedPoint,
       mapLabel: t.mapLabel,
+      clusterLabel: t.clusterLabel,
       interactive,
       onSelect: (id: string) => this.callbacks.select(id),
       onHighlight: (id: string | null) => this.callbacks.highlight(id),
@@ -176,14 +187,30 @@ export class FinderMapController implements ReactiveController {
     }
     const res = this.lastResponse;
     if (!res) return;
-    const { shown, withoutGeo } = this.results.setPoints(res.hits, res.center);
-    const located = res.hits.length - withoutGeo;
+    const hits = await this.allHits(await this.load(), res, this.lastParams);
+    if (!hits || !this.results || res !== this.lastResponse) return;
+    const { shown, withoutGeo } = this.results.setPoints(hits, res.center);
     const t = this.callbacks.translation();
     const notes = [];
-    if (shown < located) notes.push(t.markersCapped(shown, located));
+    if (hits.length < res.total) notes.push(t.markersCapped(shown, res.total));
     if (withoutGeo > 0) notes.push(t.notOnMap(withoutGeo));
     this.note = notes.join(' ');
     host.requestUpdate();
+  }
+
+  /** Every hit of the search (cached per search); null when a newer search cut it short, the page alone when a fetch failed. */
+  private async allHits(mod: MapModule, res: SearchResponse, params: string): Promise<SearchHit[] | null> {
+    if (this.points?.params === params) return this.points.hits;
+    this.pointsAbort?.abort();
+    const abort = new AbortController();
+    this.pointsAbort = abort;
+    try {
+      const hits = await mod.fetchAllHits(this.host.api, params, res, abort.signal);
+      this.points = { params, hits };
+      return hits;
+    } catch {
+      return abort.signal.aborted ? null : res.hits;
+    }
   }
 
   private async createDetail(activity: ActivityResponse, geo: { lat: number; lng: number }): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The finder's "where" fields: a Dutch postcode (explained when it is not one) and the
- * distance around it. The postcode is taken on Enter or when the field is left.
+ * distance around it (taken on Enter or when the field is left), and the list/map toggle beside them.
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -65,5 +65,15 @@ export function renderPlace(t: Translation, s: PlaceState, actions: PlaceActions
         </select>
       </div>
     </form>
+  `;
+}
+
+/** The list/map toggle: two pressed-state buttons. */
+export function renderViewSwitch(t: Translation, view: 'list' | 'map', set: (view: 'list' | 'map') => void): TemplateResult {
+  return html`
+    <div class="view-switch" part="view-switch" role="group" aria-label=${t.view}>
+      <button type="button" aria-pressed=${view === 'list' ? 'true' : 'false'} @click=${() => set('list')}>${t.viewList}</button>
+      <button type="button" aria-pressed=${view === 'map' ? 'true' : 'false'} @click=${() => set('map')}>${t.viewMap}</button>
+    </div>
   `;
 }

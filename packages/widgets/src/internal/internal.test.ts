@@ -1,4 +1,4 @@
-import { DAY_KEYS, PARTS_OF_DAY, formatSchedules, type Schedule } from '@sociale-kaart/schema';
+import { formatSchedules, type Schedule } from '@sociale-kaart/schema';
 import { FACET_ORDER } from '../finder/finder-filters.js';
 import { formatDistance, formatNextSession, scheduleLines } from './format.js';
 import { splitHighlight } from './highlight.js';
@@ -29,9 +29,9 @@ describe('internals', () => {
     assertEqual(telHref('030 - 123 45 67'), 'tel:0301234567', 'tel');
   });
 
-  it('orders day and part-of-day chips as the schema orders their keys', () => {
-    assertEqual(FACET_ORDER.day, [...DAY_KEYS], 'days');
-    assertEqual(FACET_ORDER.partOfDay, [...PARTS_OF_DAY], 'parts of the day');
+  it('orders day and part-of-day chips in week order', () => {
+    assertEqual([...FACET_ORDER.day!], ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], 'days');
+    assertEqual([...FACET_ORDER.partOfDay!], ['ochtend', 'middag', 'avond'], 'parts of the day');
   });
 
   it('normalises queries and postcodes', () => {

@@ -23,6 +23,11 @@ export interface FinderQuery {
   radius: number | null;
   page: number;
   perPage: number;
+  /**
+   * Whether the API may read needs and categories out of `q` (the "Gezocht op" chip). False
+   * once the user removed that chip, until the text changes.
+   */
+  understand: boolean;
 }
 
 /**
@@ -63,6 +68,7 @@ export function normalizeQuery(input: Partial<Record<keyof FinderQuery, unknown>
     radius: num(input.radius),
     page: Math.max(1, Math.floor(num(input.page) ?? 1)),
     perPage: Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(num(input.perPage) ?? FINDER_PER_PAGE))),
+    understand: input.understand !== false && input.understand !== 'false',
   };
 }
 
@@ -83,6 +89,7 @@ export function toSearchParams(query: FinderQuery, lang: string): URLSearchParam
   if ((query.near || query.postcode) && query.radius) p.set('radius', String(query.radius));
   if (query.page > 1) p.set('page', String(query.page));
   p.set('per_page', String(query.perPage));
+  if (query.q && !query.understand) p.set('understand', 'false');
   p.set('lang', lang);
   return p;
 }

@@ -31,6 +31,14 @@ export interface Translation {
   wheelchair: string;
   online: string;
   clearFilters: string;
+  /** The accessible name of a map cluster of `n` activities. */
+  clusterLabel: (n: number) => string;
+  /** Before the chip of what the search understood in the typed text ("Gezocht op:"). */
+  understood: string;
+  /** The accessible name of that chip's button. */
+  understoodRemove: (labels: string) => string;
+  /** Announced when the chip was removed. */
+  understoodRemoved: (labels: string) => string;
   facetCount: (n: number) => string;
   view: string;
   viewList: string;

@@ -142,3 +142,30 @@ export function testActivities() {
 }
 
 export const TEST_POSTCODE = '3511';
+
+/**
+ * `n` plain activities spread over a ring of about 20 km around Utrecht (a deterministic golden-angle
+ * spiral, so dense in the centre and sparse at the edge), for the map's clustering test: a search
+ * for "buurtactiviteit" finds them all.
+ */
+export function manyActivities(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const r = 0.18 * Math.sqrt((i + 0.5) / n);
+    const a = i * 2.399963;
+    return build({
+      key: `many-${i + 1}`,
+      title: `Buurtactiviteit ${i + 1}`,
+      org: 'Buurtwerk Utrecht',
+      cats: ['social_contact'],
+      needs: ['eenzaamheid'],
+      byday: [['MO', 'TU', 'WE', 'TH', 'FR'][i % 5]],
+      opens: '10:00',
+      closes: '12:00',
+      free: true,
+      wheel: true,
+      audience: ['volwassenen'],
+      wor: false,
+      d: [r * Math.cos(a), 1.6 * r * Math.sin(a)],
+    });
+  });
+}

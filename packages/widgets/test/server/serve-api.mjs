@@ -19,7 +19,7 @@ import {
 } from '@sociale-kaart/search-api';
 import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, startMeilisearch, waitForTask } from '@sociale-kaart/meili';
 import { createIntakeReceiver } from '../../../../examples/intake-receiver/intake-receiver.mjs';
-import { hostileRecord, testActivities } from './fixtures.mjs';
+import { hostileRecord, manyActivities, testActivities } from './fixtures.mjs';
 
 /** Fixed "now" for the API so next-session texts are deterministic: Monday 12 January 2026, 08:00. */
 export const TEST_NOW = new Date('2026-01-12T08:00:00+01:00');
@@ -48,7 +48,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   /flaky/{token}/v1/…     the first request per token answers 503, later ones are forwarded
  *   /twins/{detail|plain}/v1/…  /suggest answers two activities with the same title (with or
  *                           without the `detail` that tells them apart); the rest is forwarded
- *   /log, /log/reset        the requests seen (path, q, start and end time)
+ *   /log, /log/reset        the requests seen (path, q, understand, start and end time)
  */
 async function startProxy(apiOrigin) {
   const log = [];
@@ -76,7 +76,7 @@ async function startProxy(apiOrigin) {
     const m = /^\/(direct|broken|delay\/([^/]*)\/(\d+)|flaky\/([^/]+)|twins\/(detail|plain))(\/v1\/.*)$/.exec(url.pathname);
     if (!m) return problem(res, 404);
     const [, mode, delayQ, delayMs, flakyToken, twins, rest] = m;
-    const entry = { path: rest, q: url.searchParams.get('q'), start: Date.now(), end: null, aborted: false };
+    const entry = { path: rest, q: url.searchParams.get('q'), understand: url.searchParams.get('understand'), start: Date.now(), end: null, aborted: false };
     log.push(entry);
     req.on('close', () => {
       if (!res.writableEnded) entry.aborted = true;
@@ -144,11 +144,17 @@ function serveFetch(fetch) {
   });
 }
 
+/** The index of the /many/v1 API: MANY_ACTIVITIES plain activities, for the map's clustering test. */
+const MANY_INDEX_UID = 'activities-many';
+export const MANY_ACTIVITIES = 1000;
+
 async function loadActivities(meili, hostile) {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
   await createActivityIndex(client, ACTIVITY_INDEX_UID);
+  await createActivityIndex(client, MANY_INDEX_UID);
   const docs = [...testActivities(), ...(hostile ? [hostileRecord()] : [])];
-  await waitForTask(client, await client.index(ACTIVITY_INDEX_UID).addDocuments(docs), { timeoutMs: 60_000 });
+  const tasks = [await client.index(ACTIVITY_INDEX_UID).addDocuments(docs), await client.index(MANY_INDEX_UID).addDocuments(manyActivities(MANY_ACTIVITIES))];
+  for (const task of tasks) await waitForTask(client, task, { timeoutMs: 60_000 });
   return { client, count: docs.length };
 }
 
@@ -230,6 +236,7 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     // Its public origin is known only once it listens, hence the late binding.
     let app = null;
     let staleApp = null;
+    let manyApp = null;
     const seen = { referralPosts: 0 };
     const tokens = await referrerTokenGate();
     const apiServer = await serveFetch((req, env) => {
@@ -240,6 +247,11 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       }
       // /stale/v1/…: the same data through an API that calls anything checked over 3 days ago stale.
       const url = new URL(req.url);
+      // /many/v1/…: an API over another index with MANY_ACTIVITIES activities.
+      if (url.pathname.startsWith('/many/')) {
+        url.pathname = url.pathname.slice('/many'.length);
+        return manyApp.fetch(new Request(url, req), env);
+      }
       if (url.pathname.startsWith('/stale/')) {
         url.pathname = url.pathname.slice('/stale'.length);
         return staleApp.fetch(new Request(url, req), env);
@@ -263,11 +275,15 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     app = createApp({ backend: searchBackend, config, clock: () => TEST_NOW, log: () => {}, referrals });
     // The test activities were last checked a week before TEST_NOW.
     staleApp = createApp({ backend: searchBackend, config: { ...config, staleAfterDays: 3 }, clock: () => TEST_NOW, log: () => {} });
+    const manyBackend = createMeiliBackend({ url: meili.url, apiKey: meili.masterKey, index: MANY_INDEX_UID, timeoutMs: 2000 });
+    closers.push(() => manyBackend.close());
+    manyApp = createApp({ backend: manyBackend, config: { ...config, index: MANY_INDEX_UID }, clock: () => TEST_NOW, log: () => {} });
     const proxy = await startProxy(apiOrigin);
     log(`test back end: Meilisearch ${meili.url} (${count} activities), API ${apiOrigin}/v1, proxy ${proxy.url}, intake receiver ${receiverUrl}`);
     return {
       apiUrl: `${apiOrigin}/v1`,
       staleApiUrl: `${apiOrigin}/stale/v1`,
+      manyApiUrl: `${apiOrigin}/many/v1`,
       proxyUrl: proxy.url,
       receiverUrl,
       /** What the intake receiver got: [{ referral, receivedAt, statuses }]. */
