@@ -24,7 +24,7 @@ export interface DataKey {
   readonly key: webcrypto.CryptoKey;
 }
 
-/** A new data key for `SK_DATA_KEY` (what `sociale-kaart-admin datakey create` prints). */
+/** A new data key for `SK_DATA_KEY`. */
 export function newDataKeyText(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(KEY_BYTES))).toString('base64url');
 }
@@ -34,7 +34,7 @@ export async function importDataKey(text: string, variable = 'SK_DATA_KEY'): Pro
   const trimmed = text.trim();
   if (!/^[A-Za-z0-9_-]+$/.test(trimmed)) throw new DataKeyError(`${variable} must be base64url (A–Z, a–z, 0–9, - and _)`);
   const bytes = Buffer.from(trimmed, 'base64url');
-  if (bytes.length !== KEY_BYTES) throw new DataKeyError(`${variable} must be ${KEY_BYTES} random bytes in base64url (${bytes.length} given); make one with: sociale-kaart-admin datakey create`);
+  if (bytes.length !== KEY_BYTES) throw new DataKeyError(`${variable} must be ${KEY_BYTES} random bytes in base64url (${bytes.length} given); make one with: node -e "console.log(crypto.randomBytes(32).toString('base64url'))"`);
   const key = await crypto.subtle.importKey('raw', bytes, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
   return { key };
 }
