@@ -17,7 +17,7 @@ import { ReferralConfigError, createMeiliReferralLookup, createReferralsApp, ref
 import { createReferralKeyApp } from './referrals/referral-key.js';
 import { referralStorage } from './referrals/storage.js';
 
-const logger = lineLogger();
+const processLogger = lineLogger();
 
 export interface RunningServer {
   url: string;
@@ -31,8 +31,10 @@ export interface RunningServer {
  * search-only key can be had.
  */
 export interface StartServerOptions {
-  /** One line per request (default: stdout). */
+  /** One line per request (default: `log`, else stdout). */
   requestLog?: LineWriter;
+  /** Where the server's own log lines go (default: stdout); e.g. the demo quiets an in-process API. */
+  log?: LineWriter;
   /** Where the referral settings come from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   /**
@@ -45,6 +47,7 @@ export interface StartServerOptions {
 
 export async function startServer(config: ApiConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
+  const logger = options.log ? lineLogger(options.log) : processLogger;
   const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
   // Checked before Meilisearch is asked anything: a bad route must not wait for a key.
   const referralConfig = referralConfigFromEnv(env, { defaultPublicBaseUrl: config.publicUrl ?? `http://${hostPart}:${config.port}` });
@@ -92,7 +95,7 @@ export async function startServer(config: ApiConfig, options: StartServerOptions
     backend,
     config,
     metrics,
-    log: options.requestLog ?? stdoutLines,
+    log: options.requestLog ?? options.log ?? stdoutLines,
     clientKey,
     publicUrl: referralConfig.publicBaseUrl,
   });
@@ -131,16 +134,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     }
     throw err;
   }
-  logger.info('listening', { url: running.url, index: config.index, meiliUrl: config.meiliUrl });
+  processLogger.info('listening', { url: running.url, index: config.index, meiliUrl: config.meiliUrl });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('shutting down', { signal });
+    processLogger.info('shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
     void running.close().then(() => {
-      logger.info('stopped');
+      processLogger.info('stopped');
       process.exit(0);
     });
   };
