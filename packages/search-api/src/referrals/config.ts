@@ -6,7 +6,9 @@
  *   SK_REFERRER_JWKS_FILE     JWKS file with the public keys of the HIS backends allowed to send referrals
  *   SK_REFERRER_JWKS_URL      JWKS URL of a HIS vendor (fetched with a timeout, cached)
  *   SK_PUBLIC_BASE_URL        public origin of the API (the referrer token's `aud`, status URLs, problem types)
- *   SK_REFERRAL_STORE         path of the JSON-lines store; unset: in memory (lost on restart)
+ *   SK_REFERRAL_STORE         path of the JSON-lines store; unset: in memory (lost on restart); with a
+ *                             database (DATABASE_URL, storage.ts) it is moved into it once at start
+ *   SK_DATA_KEY               with a database: the key that opens organisations' webhook secrets
  *   SK_REFERRAL_ALLOW_PRIVATE_INTAKE=1  deliver over http and to loopback/private addresses (demo and tests only)
  *
  * Routes without referrer keys are a mistake (nobody could use them): refused at start.
