@@ -1,4 +1,4 @@
-import { getReferral, setReferralKey, setWebhookUrl, type Db } from '@sociale-kaart/db';
+import { appendReferralStatus, getReferral, setReferralKey, setWebhookUrl, type Db } from '@sociale-kaart/db';
 import { DATABASE_KINDS, useDatabases } from '@sociale-kaart/db/testing';
 import { generateExtractableKeyPair, openReferral, type ReferralKeyPair } from '@sociale-kaart/sealing';
 import { sealReferral } from '@sociale-kaart/sealing/seal';
@@ -74,6 +74,10 @@ describe.each(DATABASE_KINDS)('the hosted inbox on %s', (kind) => {
 
     const view = await relay.request(`/v1/referrals/${created.referralId}?token=${created.token}`);
     expect(await view.json()).toMatchObject({ status: 'sent', history: [{ status: 'sent' }], target: { organizationId: inbox.id } });
+    // A handover written by the inbox (through the one writer) is what the GP's status view shows.
+    await appendReferralStatus(db, created.referralId, { status: 'handed_over', at: new Date().toISOString(), to: { organizationId: 'org-twee', organizationName: 'Welzijn Twee' } });
+    const handed = await relay.request(`/v1/referrals/${created.referralId}?token=${created.token}`);
+    expect(await handed.json()).toMatchObject({ status: 'handed_over', history: [{ status: 'sent' }, { status: 'handed_over', to: { organizationId: 'org-twee', organizationName: 'Welzijn Twee' } }] });
     const logs = [...relay.logger.lines, ...relay.requestLines].join('\n');
     expect(logs).toContain(created.referralId);
     expect(logs).not.toContain(row.sealed!.ciphertext);
