@@ -132,7 +132,7 @@ export class ConfigError extends Error {
 
 export function usage(): string {
   const lines = SETTINGS.map((s) => `  ${`${s.flag} <value>`.padEnd(28)} ${s.help} [env ${s.env}]`);
-  return `Usage: sociale-kaart-api [options]\n\n${lines.join('\n')}\n  --help                       show this help\n\nThe Meilisearch key never leaves this server.`;
+  return `Usage: sociale-kaart-api [options]\n\n${lines.join('\n')}\n  --help                       show this help\n\nReferrals: DATABASE_URL (the portal's database), SK_DATA_KEY and the SK_REFERRAL_* / SK_REFERRER_* variables (see the README).\nThe Meilisearch key never leaves this server.`;
 }
 
 /**

@@ -6,7 +6,9 @@
  *   SK_REFERRER_JWKS_FILE     JWKS file with the public keys of the HIS backends allowed to send referrals
  *   SK_REFERRER_JWKS_URL      JWKS URL of a HIS vendor (fetched with a timeout, cached)
  *   SK_PUBLIC_BASE_URL        public origin of the API (the referrer token's `aud`, status URLs, problem types)
- *   SK_REFERRAL_STORE         path of the JSON-lines store; unset: in memory (lost on restart)
+ *   SK_REFERRAL_STORE         path of the JSON-lines store; unset: in memory (lost on restart); with a
+ *                             database (DATABASE_URL, storage.ts) it is moved into it once at start
+ *   SK_DATA_KEY               with a database: the key that opens organisations' webhook secrets
  *   SK_REFERRAL_ALLOW_PRIVATE_INTAKE=1  deliver over http and to loopback/private addresses (demo and tests only)
  *
  * Routes without referrer keys are a mistake (nobody could use them): refused at start.
@@ -15,13 +17,15 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { createReferrerVerifier, type ReferrerVerifier } from './referrer-token.js';
-import { RouteConfigError, parseReferralRoutes, staticRoutes, type IntakeRoute, type IntakeRoutes } from './routes.js';
+import { RouteConfigError, parseReferralRoutes, staticRoutes, type IntakeRoutes, type WebhookRoute } from './routes.js';
 import { FileReferralStore, MemoryReferralStore, type ReferralStore } from './store.js';
 
 export { RouteConfigError as ReferralConfigError };
 
 export interface ReferralConfig {
-  routes: IntakeRoutes;
+  /** The operator's routes (own entries and the regional "*"), without the database's. */
+  routes: IntakeRoutes<WebhookRoute>;
+  operatorRoutes: ReadonlyMap<string, WebhookRoute>;
   /** The organisations with a route of their own (and "*"), for the start-up log. */
   organizations: string[];
   referrers: ReferrerVerifier | undefined;
@@ -59,7 +63,7 @@ function parseJwks(text: string, variable: string): JSONWebKeySet {
 export function referralConfigFromEnv(env: NodeJS.ProcessEnv, { defaultPublicBaseUrl }: { defaultPublicBaseUrl: string }): ReferralConfig {
   const allowPrivateIntake = flag(env.SK_REFERRAL_ALLOW_PRIVATE_INTAKE);
   const text = env.SK_REFERRAL_SECRETS_FILE ? readFile(env.SK_REFERRAL_SECRETS_FILE, 'SK_REFERRAL_SECRETS_FILE') : env.SK_REFERRAL_SECRETS;
-  const routes = text ? parseReferralRoutes(text, { allowHttp: allowPrivateIntake }) : new Map<string, IntakeRoute>();
+  const routes = text ? parseReferralRoutes(text, { allowHttp: allowPrivateIntake }) : new Map<string, WebhookRoute>();
   const publicBaseUrl = (env.SK_PUBLIC_BASE_URL || defaultPublicBaseUrl).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+$/.test(publicBaseUrl)) throw new RouteConfigError(`SK_PUBLIC_BASE_URL must be an http(s) origin, not "${publicBaseUrl}"`);
 
@@ -81,6 +85,7 @@ export function referralConfigFromEnv(env: NodeJS.ProcessEnv, { defaultPublicBas
   }
   return {
     routes: staticRoutes(routes),
+    operatorRoutes: routes,
     organizations: [...routes.keys()],
     referrers,
     publicBaseUrl,
