@@ -136,6 +136,8 @@ export interface ReferralTranslation {
   targetError: string;
   whatIsSent: string;
   whatIsSentBody: (organisation: string) => string;
+  /** Instead of whatIsSentBody when the patient part is sealed to the organisation's key. */
+  whatIsSentSealed: (organisation: string) => string;
   reasonsLegend: string;
   reasonsHint: string;
   noteLabel: string;
@@ -162,6 +164,8 @@ export interface ReferralTranslation {
   serverFieldError: string;
   sentTitle: string;
   sentBody: (organisation: string) => string;
+  /** In the success state of a sealed referral. */
+  sentSealed: string;
   handledTitle: string;
   handledBody: string;
   fallbackTitle: string;
@@ -169,6 +173,8 @@ export interface ReferralTranslation {
   fallbackNotAccepting: (organisation: string) => string;
   fallbackFailed: (organisation: string) => string;
   fallbackNetwork: string;
+  /** Sealing in the browser failed (e.g. the organisation's key is not valid): nothing was sent. */
+  fallbackSealing: (organisation: string) => string;
   contactProvider: string;
   phone: string;
   email: string;
