@@ -195,3 +195,15 @@ export interface ReferralTranslation {
   /** The one-line journal text. */
   summary: (title: string, organisation: string | null, reasons: string[]) => string;
 }
+
+/** What `<sk-referral-status>` adds to the plain status labels: loaded with the first status, not with the page. */
+export interface ReferralStatusDetailTranslation {
+  /** The history entry of a warm handover. */
+  handedOverTo: (organisation: string) => string;
+  /** A `started` entry that names the activity the patient started. */
+  startedWith: (activity: string) => string;
+  /** How long after the referral the provider first contacted the patient. */
+  firstContact: (hours: number) => string;
+  /** The journal line for the patient record, naming the current status. */
+  journal: (to: string | null, status: string) => string;
+}
