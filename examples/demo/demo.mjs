@@ -1,8 +1,9 @@
 // The demo behind `npm start`, also used by the end-to-end tests so they run the
 // demo exactly as a newcomer does: a managed Meilisearch with its data under
 // .data/, the demo feeds ingested when the index is missing or the feeds changed,
-// the search API (trusting the demo HIS backend's key, relaying to the example
-// intake receiver), the intake receiver and the example pages with the HIS backend.
+// the provider portal on the embedded database, the search API on the same database
+// (trusting the demo HIS backend's key, relaying to the example intake receiver),
+// the intake receiver and the example pages with the HIS backend.
 // A new server joins with one startService() call and one line in `links`.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMeilisearch } from '@sociale-kaart/meili';
 import { seedDemoOrganisations, startMailbox, startPortal } from '@sociale-kaart/portal';
+import { loadConfig, startServer } from '@sociale-kaart/search-api';
 import { LOOPBACK_HOSTS } from '../intake-receiver/intake-receiver.mjs';
 import { TOKEN_PATH, createHisBackend } from './his-backend.mjs';
 import { createPagesApp } from './pages.mjs';
 import { assertPortFree, freePort } from './ports.mjs';
-import { startService, waitForExit } from './services.mjs';
+import { startService, waitForExit, waitForHttp } from './services.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, '../..');
@@ -84,6 +86,12 @@ export async function startDemo(opts = {}) {
     const keyFile = join(dataDir, 'meili-master-key');
     if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
     const masterKey = readFileSync(keyFile, 'utf8').trim();
+    // The data key encrypts organisations' webhook secrets in the database (SK_DATA_KEY); also kept on this machine only.
+    const dataKeyFile = join(dataDir, 'data-key');
+    if (!existsSync(dataKeyFile)) writeFileSync(dataKeyFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    const dataKey = process.env.SK_DATA_KEY || readFileSync(dataKeyFile, 'utf8').trim();
+    // The portal (in this process) reads it from the environment when an organisation makes a webhook secret.
+    process.env.SK_DATA_KEY = dataKey;
     const meili = await startMeilisearch({ port: meiliPort, dbPath: join(dataDir, 'meili'), masterKey, keepData: true });
     stoppers.push(() => meili.stop());
 
@@ -143,39 +151,6 @@ export async function startDemo(opts = {}) {
       allowedHosts: [...LOOPBACK_HOSTS, new URL(pagesOrigin).hostname],
     });
 
-    const apiEnv = {
-      ...process.env,
-      MEILI_KEY: masterKey,
-      SK_REFERRAL_STORE: join(dataDir, 'referrals.jsonl'),
-      SK_PUBLIC_BASE_URL: apiOrigin,
-      SK_REFERRAL_SECRETS_FILE: routesFile,
-      SK_REFERRER_JWKS_FILE: his.jwksFile,
-      // The demo's intake receiver listens on loopback over http: allowed for the demo only (the API warns).
-      SK_REFERRAL_ALLOW_PRIVATE_INTAKE: '1',
-    };
-    await startService(stoppers, {
-      name: 'The search API',
-      entry: join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'),
-      args: ['--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--index', INDEX, '--cors-origins', pagesOrigin],
-      env: apiEnv,
-      readyUrl: `${apiOrigin}/readyz`,
-    });
-
-    await startService(stoppers, {
-      name: 'The intake receiver',
-      entry: join(repoRoot, 'examples/intake-receiver/server.mjs'),
-      args: ['--port', String(intakePort), '--host', host, '--organization', '*', '--api-base', apiOrigin],
-      env: { ...process.env, INTAKE_SECRET: referralSecret },
-      readyUrl: `${intakeOrigin}/`,
-    });
-    const intakeUrl = `${intakeOrigin}/`;
-
-    const pages = createPagesApp({ apiBase: `${apiOrigin}/v1`, intakeUrl, tileUrl: opts.tileUrl ?? '', routes: [his.routes] });
-    const server = await new Promise((resolve) => {
-      const s = serve({ fetch: pages.fetch, port: pagesPort, hostname: host }, () => resolve(s));
-    });
-    stoppers.push(() => new Promise((resolve) => server.close(() => resolve())));
-
     // The provider portal on the embedded database (DATABASE_URL picks a PostgreSQL server instead),
     // mailing its sign-in links to the demo mailbox, so a newcomer signs in without a mail server.
     const mailbox = await startMailbox({ host, httpPort: mailboxPort, smtpPort: 0 });
@@ -192,6 +167,52 @@ export async function startDemo(opts = {}) {
     });
     stoppers.push(() => portal.close());
     const demoOrganisations = await seedDemoOrganisations(portal.database.db, inputs, { operatorEmail: 'beheer@demo.sociale-kaart.example' });
+
+    const apiEnv = {
+      ...process.env,
+      MEILI_KEY: masterKey,
+      // A store from before the database is moved into it once, then renamed *.migrated.
+      SK_REFERRAL_STORE: join(dataDir, 'referrals.jsonl'),
+      SK_DATA_KEY: dataKey,
+      SK_PUBLIC_BASE_URL: apiOrigin,
+      SK_REFERRAL_SECRETS_FILE: routesFile,
+      SK_REFERRER_JWKS_FILE: his.jwksFile,
+      // The demo's intake receiver listens on loopback over http: allowed for the demo only (the API warns).
+      SK_REFERRAL_ALLOW_PRIVATE_INTAKE: '1',
+    };
+    // The API keeps referrals in the portal's database. Embedded PGlite opens in one process
+    // only, so then the API runs in this process on the portal's handle; a PostgreSQL server is
+    // shared by URL, and the API runs as its own process, as in production.
+    const apiArgs = ['--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--index', INDEX, '--cors-origins', pagesOrigin];
+    if (portal.database.kind === 'postgres') {
+      await startService(stoppers, {
+        name: 'The search API',
+        entry: join(repoRoot, 'packages/search-api/bin/sociale-kaart-api.js'),
+        args: apiArgs,
+        env: { ...apiEnv, DATABASE_URL: databaseUrl },
+        readyUrl: `${apiOrigin}/readyz`,
+      });
+    } else {
+      const api = await startServer(loadConfig(apiArgs, apiEnv), { env: apiEnv, database: portal.database.db, log: () => {} });
+      stoppers.push(() => api.close());
+      await waitForHttp(`${apiOrigin}/readyz`, { name: 'The search API' });
+    }
+
+    await startService(stoppers, {
+      name: 'The intake receiver',
+      entry: join(repoRoot, 'examples/intake-receiver/server.mjs'),
+      args: ['--port', String(intakePort), '--host', host, '--organization', '*', '--api-base', apiOrigin],
+      env: { ...process.env, INTAKE_SECRET: referralSecret },
+      readyUrl: `${intakeOrigin}/`,
+    });
+    const intakeUrl = `${intakeOrigin}/`;
+
+    const pages = createPagesApp({ apiBase: `${apiOrigin}/v1`, intakeUrl, tileUrl: opts.tileUrl ?? '', routes: [his.routes] });
+    const server = await new Promise((resolve) => {
+      const s = serve({ fetch: pages.fetch, port: pagesPort, hostname: host }, () => resolve(s));
+    });
+    stoppers.push(() => new Promise((resolve) => server.close(() => resolve())));
+
 
     const apiExample = `${apiOrigin}/v1/search?postcode=3521AB&need=eenzaamheid`;
     return {

@@ -13,3 +13,5 @@ export * from './activities.js';
 export * from './feeds.js';
 export { ROLES, type Role, type Database, type Organisation, type User, type ApiKey, type ActivityRow, type ActivityStatus, type Feed, type ReceiveMode, type ReferralKeyRow, type ReferralRow, type ReferralHistoryRow } from './tables.js';
 export * from './referrals.js';
+export { importDataKey, dataKeyFromEnv, newDataKeyText, encryptWithDataKey, decryptWithDataKey, DataKeyError, type DataKey } from './data-key.js';
+export * from './receiving.js';

@@ -158,6 +158,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '004_referral_webhooks': {
+    async up(db: Kysely<any>) {
+      // An organisation's own webhook: its URL, its HMAC secret encrypted at rest (data-key.ts:
+      // it must be usable for signing, so it cannot be a hash), and the URL the operator approved.
+      // Referrals go to the webhook only while webhook_url = webhook_approved_url.
+      await db.schema
+        .alterTable('organisations')
+        .addColumn('webhook_url', 'text')
+        .addColumn('webhook_secret_sealed', 'text')
+        .addColumn('webhook_approved_url', 'text')
+        .addColumn('webhook_approved_at', 'timestamptz')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

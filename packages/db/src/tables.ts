@@ -25,6 +25,13 @@ export interface OrganisationsTable {
   reminded_at: NullableTimestamp;
   /** How it receives referrals (only a verified organisation may): its own webhook or the hosted inbox. */
   receive_mode: ColumnType<ReceiveMode | null, ReceiveMode | null | undefined, ReceiveMode | null>;
+  /** Its own intake webhook (https), set in the portal. */
+  webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The webhook's HMAC secret, AES-GCM encrypted under the server's data key (data-key.ts). */
+  webhook_secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The URL the operator approved (`sociale-kaart-admin webhook approve`); a changed URL needs approval again. */
+  webhook_approved_url: ColumnType<string | null, string | null | undefined, string | null>;
+  webhook_approved_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -18,6 +18,8 @@ import {
   upsertUser,
   verifyOrganisation,
   ROLES,
+  WebhookApprovalError,
+  approveWebhook,
   type Role,
 } from '@sociale-kaart/db';
 
@@ -30,6 +32,7 @@ export const USAGE = `usage: sociale-kaart-admin <command>
   user invite --email EMAIL --role operator|gemeente_viewer
   apikey create --org ID
   apikey revoke ID_OR_PREFIX
+  webhook approve ORG_ID       let referrals go to the organisation's webhook URL as it is now
 
 DATABASE_URL selects the database (postgres://…); unset: embedded PGlite in .data/pglite.
 SK_PORTAL_URL is the portal's public address for sign-in links (default http://127.0.0.1:8790).`;
@@ -139,6 +142,20 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         if (revoked.length === 0) return notFound(io, `no active API key with id or prefix ${id}`);
         print(revoked.map((k) => ({ id: k.id, organisationId: k.organisation_id, prefix: k.prefix, revokedAt: new Date(k.revoked_at!).toISOString() })));
         return 0;
+      };
+    } else if (cmd === 'webhook approve') {
+      const o = options(rest, {});
+      const id = o.positionals[0];
+      if (!id || o.positionals.length > 1) throw new UsageError('webhook approve needs exactly one organisation ID');
+      task = async (db) => {
+        try {
+          const s = await approveWebhook(db, id);
+          print({ organisationId: s.organisationId, webhookUrl: s.webhookUrl, approvedAt: s.webhookApprovedAt?.toISOString() ?? null, receiveMode: s.receiveMode });
+          return 0;
+        } catch (err) {
+          if (err instanceof WebhookApprovalError) return notFound(io, err.message);
+          throw err;
+        }
       };
     } else {
       throw new UsageError(`unknown command: ${cmd}`);

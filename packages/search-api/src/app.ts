@@ -35,6 +35,8 @@ export interface AppDeps {
   clientKey?: ClientKey;
   /** Sub-app for /v1/referrals; mounted behind the same CORS, rate limit and logs. */
   referrals?: Hono;
+  /** Sub-app for /v1/organizations (the referral key, referrals/referral-key.ts); the same. */
+  organizations?: Hono;
   /** The API's public base URL (problem types, /hsds/ `openapi_url`); default `config.publicUrl`, else the request's origin. */
   publicUrl?: string;
   /** Switch off the bounding-box path for nearby queries (benchmarks, tests). */
@@ -92,6 +94,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const cached = cacheable(backend, { apiVersion: API_VERSION, maxAgeSeconds: config.cacheMaxAgeSeconds });
   const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays });
   if (deps.referrals) v1.route('/referrals', deps.referrals);
+  if (deps.organizations) v1.route('/organizations', deps.organizations);
   app.route('/v1', v1);
   app.route('/hsds', createHsdsApp({ backend, publicUrl, cacheable: cached }));
   // The HSDS base URL is usually written with a trailing slash.

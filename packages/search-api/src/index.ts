@@ -9,7 +9,7 @@ export { ProblemError, UpstreamUnavailableError, problemTypeUri, type FieldError
 export { clientKeyFunction, forwardedClient, type ClientKey } from './http/client-key.js';
 export { TokenBucketLimiter, rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 export { lineLogger, silentLogger, type Logger } from './http/log.js';
-export { startServer, type RunningServer } from './server.js';
+export { startServer, type RunningServer, type StartServerOptions } from './server.js';
 // The referral relay, for embedding and for other packages' test back ends.
 export {
   createReferralsApp,
@@ -22,7 +22,16 @@ export {
   referralConfigFromEnv,
   MemoryReferralStore,
   FileReferralStore,
+  DbReferralStore,
+  databaseRoutes,
+  databaseReferralKeys,
+  createReferralKeyApp,
+  migrateFileStore,
+  operatorFirst,
   type ReferralsDeps,
+  type ReferralKeys,
+  type WebhookRoute,
+  type InboxRoute,
   type IntakeRoutes,
   type IntakeRoute,
   type ReferrerVerifier,

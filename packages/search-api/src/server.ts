@@ -1,7 +1,8 @@
 /**
  * `sociale-kaart-api`: reads the configuration, derives a search-only Meilisearch key
  * (waiting for Meilisearch when it is not up yet), wires the referral relay from the
- * environment, and serves the app with @hono/node-server until SIGTERM/SIGINT.
+ * environment (and the database, with DATABASE_URL or a `database` handle), and serves the
+ * app with @hono/node-server until SIGTERM/SIGINT.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +12,12 @@ import { ConfigError, loadConfig, usage, type ApiConfig } from './config.js';
 import { clientKeyFunction } from './http/client-key.js';
 import { lineLogger, stdoutLines, type LineWriter } from './http/log.js';
 import { Metrics } from './metrics.js';
-import { ReferralConfigError, createMeiliReferralLookup, createReferralsApp, openReferralStore, referralConfigFromEnv } from './referrals/index.js';
+import type { Db } from '@sociale-kaart/db';
+import { ReferralConfigError, createMeiliReferralLookup, createReferralsApp, referralConfigFromEnv } from './referrals/index.js';
+import { createReferralKeyApp } from './referrals/referral-key.js';
+import { referralStorage } from './referrals/storage.js';
 
-const logger = lineLogger();
+const processLogger = lineLogger();
 
 export interface RunningServer {
   url: string;
@@ -26,18 +30,43 @@ export interface RunningServer {
  * Throws a ReferralConfigError for a bad referral setting and a SearchKeyError when no
  * search-only key can be had.
  */
-export async function startServer(config: ApiConfig, options: { requestLog?: LineWriter; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** One line per request (default: `log`, else stdout). */
+  requestLog?: LineWriter;
+  /** Where the server's own log lines go (default: stdout); e.g. the demo quiets an in-process API. */
+  log?: LineWriter;
+  /** Where the referral settings come from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * An open database to keep referrals in and route by (the portal's own handle, e.g. in the
+   * demo: an embedded PGlite opens in one process only). Left open on close. Without it,
+   * `DATABASE_URL` in `env` opens one; without either, referrals go to SK_REFERRAL_STORE.
+   */
+  database?: Db;
+}
+
+export async function startServer(config: ApiConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const logger = options.log ? lineLogger(options.log) : processLogger;
   const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
   // Checked before Meilisearch is asked anything: a bad route must not wait for a key.
-  const referralConfig = referralConfigFromEnv(options.env ?? process.env, { defaultPublicBaseUrl: config.publicUrl ?? `http://${hostPart}:${config.port}` });
+  const referralConfig = referralConfigFromEnv(env, { defaultPublicBaseUrl: config.publicUrl ?? `http://${hostPart}:${config.port}` });
   if (referralConfig.allowPrivateIntake) {
     logger.warn('referral.private_intake_allowed', { note: 'SK_REFERRAL_ALLOW_PRIVATE_INTAKE is on: referrals may go over http to loopback and private addresses. For demos and tests only.' });
   }
   if (!referralConfig.referrers) logger.info('referral.disabled', { note: 'no referrer keys configured: POST /v1/referrals answers 503' });
 
-  const key = await deriveSearchKey(config.meiliUrl, config.meiliKey, config.index, {
-    onWait: (attempt, delayMs) => logger.warn('meilisearch.waiting', { attempt, retryInMs: delayMs }),
-  });
+  const storage = await referralStorage(referralConfig, { env, database: options.database, logger });
+  logger.info('referral.storage', { kind: storage.kind });
+  let key: Awaited<ReturnType<typeof deriveSearchKey>>;
+  try {
+    key = await deriveSearchKey(config.meiliUrl, config.meiliKey, config.index, {
+      onWait: (attempt, delayMs) => logger.warn('meilisearch.waiting', { attempt, retryInMs: delayMs }),
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   logger.info('meilisearch key', { note: key.note });
   const metrics = new Metrics();
   const backend = createMeiliBackend({
@@ -49,11 +78,11 @@ export async function startServer(config: ApiConfig, options: { requestLog?: Lin
     onError: (kind) => metrics.meiliError(kind),
   });
   const clientKey = clientKeyFunction(config.trustProxy);
-  const referralStore = await openReferralStore(referralConfig.storePath);
   const referrals = createReferralsApp({
     ...createMeiliReferralLookup(backend),
-    store: referralStore,
-    routes: referralConfig.routes,
+    store: storage.store,
+    routes: storage.routes,
+    keys: storage.keys,
     referrers: referralConfig.referrers,
     publicBaseUrl: referralConfig.publicBaseUrl,
     allowPrivateIntake: referralConfig.allowPrivateIntake,
@@ -62,10 +91,11 @@ export async function startServer(config: ApiConfig, options: { requestLog?: Lin
   });
   const app = createApp({
     referrals,
+    organizations: createReferralKeyApp({ keys: storage.keys, publicBaseUrl: referralConfig.publicBaseUrl, logger }),
     backend,
     config,
     metrics,
-    log: options.requestLog ?? stdoutLines,
+    log: options.requestLog ?? options.log ?? stdoutLines,
     clientKey,
     publicUrl: referralConfig.publicBaseUrl,
   });
@@ -81,7 +111,7 @@ export async function startServer(config: ApiConfig, options: { requestLog?: Lin
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         backend.close();
-        void referralStore.close();
+        void storage.close();
       }),
   };
 }
@@ -104,16 +134,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     }
     throw err;
   }
-  logger.info('listening', { url: running.url, index: config.index, meiliUrl: config.meiliUrl });
+  processLogger.info('listening', { url: running.url, index: config.index, meiliUrl: config.meiliUrl });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('shutting down', { signal });
+    processLogger.info('shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
     void running.close().then(() => {
-      logger.info('stopped');
+      processLogger.info('stopped');
       process.exit(0);
     });
   };

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { User } from '@sociale-kaart/db';
 import type { Lang, Messages } from './i18n.js';
+import { receivingMessages } from './receiving-i18n.js';
 
 export interface FrameProps {
   title: string;
@@ -21,6 +22,7 @@ export function Frame({ title, t, lang, user, csrf, path, children }: FrameProps
   const other = lang === 'nl' ? 'en' : 'nl';
   const nav: Array<[string, string]> = [];
   if (user?.role === 'editor') nav.push(['/activiteiten', t.nav.activities], ['/uploaden', t.nav.upload], ['/feeds', t.nav.feeds]);
+  if (user?.role === 'editor') nav.push(['/ontvangen', receivingMessages(lang).nav]);
   if (user && user.role !== 'editor') nav.push(['/overzicht', t.nav.overview]);
   return (
     <html lang={lang} class="utrecht-theme">

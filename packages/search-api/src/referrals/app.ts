@@ -1,10 +1,11 @@
 /**
  * The referral relay, mounted at /v1/referrals. A HIS-signed referral (referrer-token.ts) to
- * an activity or a gemeente's welzijnscoach is delivered, signed, to the intake route the
- * operator configured for the receiving organisation (routes.ts), on a public https address
- * only (intake-target.ts). The provider posts statuses back, signed the same way, and the GP
- * reads them with a capability token (status-routes.ts). Patient details pass through: never
- * stored, never logged.
+ * an activity or a gemeente's welzijnscoach goes where the operator or the verified receiving
+ * organisation said (routes.ts, db-routes.ts): delivered, signed, to a webhook on a public
+ * https address only (intake-target.ts), or kept sealed for the organisation's hosted inbox
+ * (inbox.ts). The provider posts statuses back, signed the same way, and the GP reads them
+ * with a capability token (status-routes.ts). Patient details in the clear pass through to a
+ * webhook: never stored, never logged; a sealed payload is stored as it came, never logged.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
@@ -19,6 +20,8 @@ import {
   referralProblemSchema,
   type CreateReferralBody,
 } from '@sociale-kaart/schema';
+import { NO_REFERRAL_KEYS, type ReferralKeys } from './db-routes.js';
+import { storeInboxReferral } from './inbox.js';
 import { clientKeyFunction, type ClientKey } from '../http/client-key.js';
 import { installErrorHandling, validationHook } from '../http/errors.js';
 import { lineLogger, type Logger } from '../http/log.js';
@@ -28,7 +31,7 @@ import { DEFAULT_DELIVERY, deliverSigned, type DeliveryOptions, type DeliveryRes
 import { checkIntakeTarget, type ResolveHost } from './intake-target.js';
 import type { ReferralLookup } from './lookup.js';
 import { ReferrerTokenError, bearerToken, type ReferrerVerifier } from './referrer-token.js';
-import type { IntakeRoutes } from './routes.js';
+import { isInboxRoute, type IntakeRoutes } from './routes.js';
 import { addStatusRoutes, hashToken, type ReferralEnv } from './status-routes.js';
 import type { ReferralStore } from './store.js';
 
@@ -38,6 +41,8 @@ export interface ReferralsDeps extends ReferralLookup {
   store: ReferralStore;
   /** Where referrals for an organisation go and the secret they are signed with. Never from a feed. */
   routes: IntakeRoutes;
+  /** The organisations' current keys for sealed referrals (hosted inbox). Default: none. */
+  keys?: ReferralKeys;
   /** Checks the HIS's referrer token. Undefined: this server relays no referrals (503 `referrals-not-configured`). */
   referrers: ReferrerVerifier | undefined;
   /** Public origin of the API, e.g. `https://api.sociale-kaart.nl`: status URLs and problem types are built on it. */
@@ -127,17 +132,20 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
     tags: ['referrals'],
     summary: 'Refer a patient (Welzijn op Recept)',
     description:
-      'Needs `Authorization: Bearer <referrer token>` from the HIS. Validates the referral, delivers it signed to the intake the operator configured for the receiving organisation (retrying timeouts and 5xx) and answers with a status URL that carries a capability token. Nothing of the patient is stored.',
+      'Needs `Authorization: Bearer <referrer token>` from the HIS. Validates the referral, and either delivers it signed to the receiving organisation\'s approved intake webhook (retrying timeouts and 5xx), or, for an organisation that receives in the hosted inbox, stores it `sealed` (only sealed referrals are accepted there). Answers with a status URL that carries a capability token. Nothing of the patient is stored readable.',
     security: [{ referrerToken: [] }],
     middleware: [limit(deps.rateLimit?.create, DEFAULT_CREATE_RATE_LIMIT), sizeLimit(32 * 1024), authenticateReferrer] as const,
     request: { body: { content: { 'application/json': { schema: createReferralSchema } }, required: true } },
     responses: {
       202: json(referralCreatedSchema, 'Delivered to the provider\'s intake.'),
-      400: problemJson('Invalid fields; `errors` names each one.'),
+      400: problemJson('Invalid fields; `errors` names each one (also `patient` and `note` in the clear for a hosted-inbox organisation).'),
       401: problemJson('No referrer token, or one that is not valid (`unauthorized`).'),
       404: problemJson('The activity does not exist, or no welzijnscoach is known for the postcode.'),
+      409: problemJson('`sealed.kid` is not the organisation\'s current key (`stale-referral-key`); `key` holds the current key: seal again.'),
       413: problemJson('Body too large.'),
-      422: problemJson('The target does not accept referrals (`not-accepting-referrals`) or has no electronic intake (`no-electronic-intake`); `contact` has its phone and e-mail.'),
+      422: problemJson(
+        'The target does not accept referrals (`not-accepting-referrals`), has no electronic intake (`no-electronic-intake`), receives in the hosted inbox but has no key yet (`no-referral-key`), or receives on a webhook and cannot open `sealed` (`sealed-not-accepted`); `contact` has its phone and e-mail.',
+      ),
       429: problemJson('Rate limited; see Retry-After.'),
       502: problemJson('The intake could not be reached (`delivery-failed`); `contact` has its phone and e-mail.'),
       503: problemJson('The search engine is not answering (see Retry-After), or this server relays no referrals.'),
@@ -146,7 +154,10 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
 
   app.openapi(createRouteDef, async (c) => {
     const body: CreateReferralBody = c.req.valid('json');
-    const target = body.target === 'activity' ? await deps.lookupActivity(body.activityId!) : await deps.findWelzijnscoach(body.postcode!);
+    // A sealed referral names its activity (for a coach: the welzijnscoach's): the seal is bound to it.
+    const byId = body.target === 'activity' || body.sealed !== undefined;
+    const found = byId ? await deps.lookupActivity(body.activityId!) : await deps.findWelzijnscoach(body.postcode!);
+    const target = body.target === 'coach' && found && !found.isWelzijnscoach ? null : found;
     if (!target) {
       throw body.target === 'activity'
         ? new ProblemError(404, 'activity-not-found', 'Activity not found', { detail: `No activity "${body.activityId}".` })
@@ -169,21 +180,39 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
       });
     }
 
-    // Only the hosted inbox can take a sealed referral: a webhook route receives the patient part in the clear.
-    const patient = body.patient;
-    if (!patient) {
-      throw new ProblemError(422, 'no-referral-key', 'This organisation cannot receive sealed referrals', {
-        detail: `${target.organization.name} has no key for sealed referrals on this server: send the referral without sealing, or refer by phone or e-mail.`,
-        members,
-      });
-    }
-
     const id = randomUUID();
     const token = randomBytes(32).toString('base64url');
     const createdAt = clock().toISOString();
     const referrer = c.get('referrer');
+    const publicMembers = {
+      id,
+      targetType: body.target,
+      activityId: target.id,
+      organizationId: target.organization.id,
+      createdAt,
+      tokenHash: hashToken(token),
+      referrer: referrer.practice,
+      gemeente: target.gemeente ?? target.location?.gemeente ?? null,
+      reasons: [...new Set(body.reasons)],
+    };
+    const created = { referralId: id, status: 'sent' as const, statusUrl: `${base}/${id}?token=${token}`, token, target: view };
+
+    if (isInboxRoute(route)) {
+      await storeInboxReferral({ body, target, members, referral: publicMembers, store: deps.store, keys: deps.keys ?? NO_REFERRAL_KEYS, clock, logger });
+      return c.json(created, 202, NO_STORE);
+    }
+
+    // A webhook receives the patient part in the clear: the organisation holds no key to open a seal.
+    const patient = body.patient;
+    if (!patient) {
+      throw new ProblemError(422, 'sealed-not-accepted', 'This organisation cannot open sealed referrals', {
+        detail: `${target.organization.name} receives referrals on its own system, not in the hosted inbox: send the patient's details unsealed.`,
+        members,
+      });
+    }
+
     // Stored before delivery: a provider may post `received` before it answers the webhook.
-    await deps.store.create({ id, targetType: body.target, activityId: target.id, organizationId: target.organization.id, createdAt, tokenHash: hashToken(token), referrer: referrer.practice });
+    await deps.store.create({ ...publicMembers, delivery: 'webhook' });
 
     const payload = {
       referralId: id,
@@ -221,7 +250,7 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<BlankEnv> {
     }
     await deps.store.addStatus(id, { status: 'sent', at });
     logger.info('referral.sent', { ...logFields, attempts: result.attempts, httpStatus: result.httpStatus });
-    return c.json({ referralId: id, status: 'sent' as const, statusUrl: `${base}/${id}?token=${token}`, token, target: view }, 202, NO_STORE);
+    return c.json(created, 202, NO_STORE);
   });
 
   addStatusRoutes(app, {

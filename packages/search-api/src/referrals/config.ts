@@ -15,13 +15,15 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { createReferrerVerifier, type ReferrerVerifier } from './referrer-token.js';
-import { RouteConfigError, parseReferralRoutes, staticRoutes, type IntakeRoute, type IntakeRoutes } from './routes.js';
+import { RouteConfigError, parseReferralRoutes, staticRoutes, type IntakeRoutes, type WebhookRoute } from './routes.js';
 import { FileReferralStore, MemoryReferralStore, type ReferralStore } from './store.js';
 
 export { RouteConfigError as ReferralConfigError };
 
 export interface ReferralConfig {
-  routes: IntakeRoutes;
+  /** The operator's routes (own entries and the regional "*"), without the database's. */
+  routes: IntakeRoutes<WebhookRoute>;
+  operatorRoutes: ReadonlyMap<string, WebhookRoute>;
   /** The organisations with a route of their own (and "*"), for the start-up log. */
   organizations: string[];
   referrers: ReferrerVerifier | undefined;
@@ -59,7 +61,7 @@ function parseJwks(text: string, variable: string): JSONWebKeySet {
 export function referralConfigFromEnv(env: NodeJS.ProcessEnv, { defaultPublicBaseUrl }: { defaultPublicBaseUrl: string }): ReferralConfig {
   const allowPrivateIntake = flag(env.SK_REFERRAL_ALLOW_PRIVATE_INTAKE);
   const text = env.SK_REFERRAL_SECRETS_FILE ? readFile(env.SK_REFERRAL_SECRETS_FILE, 'SK_REFERRAL_SECRETS_FILE') : env.SK_REFERRAL_SECRETS;
-  const routes = text ? parseReferralRoutes(text, { allowHttp: allowPrivateIntake }) : new Map<string, IntakeRoute>();
+  const routes = text ? parseReferralRoutes(text, { allowHttp: allowPrivateIntake }) : new Map<string, WebhookRoute>();
   const publicBaseUrl = (env.SK_PUBLIC_BASE_URL || defaultPublicBaseUrl).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+$/.test(publicBaseUrl)) throw new RouteConfigError(`SK_PUBLIC_BASE_URL must be an http(s) origin, not "${publicBaseUrl}"`);
 
@@ -81,6 +83,7 @@ export function referralConfigFromEnv(env: NodeJS.ProcessEnv, { defaultPublicBas
   }
   return {
     routes: staticRoutes(routes),
+    operatorRoutes: routes,
     organizations: [...routes.keys()],
     referrers,
     publicBaseUrl,

@@ -18,3 +18,9 @@ export { createReferralSchema, statusUpdateSchema, referralCreatedSchema, referr
 export type { CreateReferralBody } from '@sociale-kaart/schema';
 export { referralConfigFromEnv, openReferralStore, ReferralConfigError } from './config.js';
 export type { ReferralConfig } from './config.js';
+export { DbReferralStore } from './db-store.js';
+export { databaseRoutes, databaseReferralKeys, NO_REFERRAL_KEYS, type ReferralKeys } from './db-routes.js';
+export { createReferralKeyApp, type ReferralKeyAppDeps } from './referral-key.js';
+export { migrateFileStore, type FileMigrationResult } from './file-migration.js';
+export { referralStorage, type ReferralStorage } from './storage.js';
+export { operatorFirst, isInboxRoute, type WebhookRoute, type InboxRoute } from './routes.js';

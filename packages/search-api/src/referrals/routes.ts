@@ -2,23 +2,33 @@
  * Where a referral for an organisation goes, and the secret its webhook is signed with.
  *
  * Routes come from whoever the operator trusts to say where patient data may go, never from
- * a feed: a feed's `intake.url` is shown to people, not used. Today that is the operator's
- * configuration (`SK_REFERRAL_SECRETS` / `SK_REFERRAL_SECRETS_FILE`); a database of
- * verified organisations can supply routes by implementing {@link IntakeRoutes} too, and
- * {@link firstRoute} chains several sources (e.g. the operator's file, then the portal's).
+ * a feed: a feed's `intake.url` is shown to people, not used. That is the operator's
+ * configuration (`SK_REFERRAL_SECRETS` / `SK_REFERRAL_SECRETS_FILE`) and, with a database,
+ * a verified organisation's own settings (db-routes.ts). {@link operatorFirst} layers them.
  */
 export const MIN_SECRET_LENGTH = 32;
 
-export interface IntakeRoute {
+/** Delivered, HMAC-signed, to the organisation's own intake webhook. */
+export interface WebhookRoute {
+  kind?: 'webhook';
   /** HMAC secret shared with the receiving organisation (signs deliveries and its status posts). */
   secret: string;
   /** The intake webhook: https, on a public address (see intake-target.ts). */
   intakeUrl: string;
 }
 
-export interface IntakeRoutes {
+/** Kept, sealed to the organisation's key, for its hosted inbox in the portal. */
+export interface InboxRoute {
+  kind: 'inbox';
+}
+
+export type IntakeRoute = WebhookRoute | InboxRoute;
+
+export const isInboxRoute = (route: IntakeRoute): route is InboxRoute => route.kind === 'inbox';
+
+export interface IntakeRoutes<R extends IntakeRoute = IntakeRoute> {
   /** The route of an organisation, or undefined when referrals to it cannot be relayed. */
-  routeFor(organizationId: string): IntakeRoute | undefined | Promise<IntakeRoute | undefined>;
+  routeFor(organizationId: string): R | undefined | Promise<R | undefined>;
 }
 
 /** The key of the regional route: used for every organisation without a route of its own. */
@@ -35,7 +45,7 @@ const SHAPE = 'referral routes must be a JSON object { "<organization id>": { "s
  * {@link MIN_SECRET_LENGTH} characters and its own https `intakeUrl` (http only with
  * `allowHttp`, for a loopback demo). Throws a {@link RouteConfigError} naming the bad entry.
  */
-export function parseReferralRoutes(text: string, { allowHttp = false }: { allowHttp?: boolean } = {}): Map<string, IntakeRoute> {
+export function parseReferralRoutes(text: string, { allowHttp = false }: { allowHttp?: boolean } = {}): Map<string, WebhookRoute> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -43,7 +53,7 @@ export function parseReferralRoutes(text: string, { allowHttp = false }: { allow
     throw new RouteConfigError(`${SHAPE}; it is not valid JSON`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RouteConfigError(SHAPE);
-  const map = new Map<string, IntakeRoute>();
+  const map = new Map<string, WebhookRoute>();
   for (const [org, value] of Object.entries(parsed)) {
     const entry = `referral route "${org}"`;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -70,7 +80,7 @@ export function parseReferralRoutes(text: string, { allowHttp = false }: { allow
 }
 
 /** Routes from a parsed map: the organisation's own entry, else the regional `"*"` entry. */
-export function staticRoutes(routes: ReadonlyMap<string, IntakeRoute>): IntakeRoutes {
+export function staticRoutes<R extends IntakeRoute>(routes: ReadonlyMap<string, R>): IntakeRoutes<R> {
   return { routeFor: (organizationId) => routes.get(organizationId) ?? routes.get(REGIONAL_ROUTE) };
 }
 
@@ -83,6 +93,20 @@ export function firstRoute(...sources: IntakeRoutes[]): IntakeRoutes {
         if (route) return route;
       }
       return undefined;
+    },
+  };
+}
+
+/**
+ * The operator's own entry for the organisation first, then the organisation's own settings
+ * (`own`, from the database: only verified organisations), then the operator's regional `"*"`
+ * route. The regional route comes last so that an organisation that chose the hosted inbox is
+ * not caught by a regional intake.
+ */
+export function operatorFirst(operator: ReadonlyMap<string, IntakeRoute>, own: IntakeRoutes): IntakeRoutes {
+  return {
+    async routeFor(organizationId) {
+      return operator.get(organizationId) ?? (await own.routeFor(organizationId)) ?? operator.get(REGIONAL_ROUTE);
     },
   };
 }

@@ -10,7 +10,7 @@ import { referralProblemSchema, referralViewSchema, statusAcceptedSchema, status
 import type { Logger } from '../http/log.js';
 import { NO_STORE, ProblemError, badRequest } from '../http/problem.js';
 import type { VerifiedReferrer } from './referrer-token.js';
-import type { IntakeRoutes } from './routes.js';
+import { isInboxRoute, type IntakeRoutes } from './routes.js';
 import { DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_FUTURE_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureDigest, verifySignature } from './signature.js';
 import type { ReferralRecord, ReferralStore } from './store.js';
 
@@ -48,7 +48,9 @@ export function addStatusRoutes(app: OpenAPIHono<ReferralEnv>, deps: StatusRoute
     const raw = await c.req.text();
     const referral = UUID.test(id) ? await deps.store.get(id) : undefined;
     if (!referral) throw new ProblemError(404, 'referral-not-found', 'Referral not found');
-    const secret = (await deps.routes.routeFor(referral.organizationId))?.secret;
+    const route = await deps.routes.routeFor(referral.organizationId);
+    // An inbox referral's statuses come from the portal, never from a signed post here.
+    const secret = route && !isInboxRoute(route) ? route.secret : undefined;
     const signature = c.req.header(SIGNATURE_HEADER);
     const check = secret
       ? verifySignature({ secret, body: raw, timestamp: c.req.header(TIMESTAMP_HEADER), signature, now: clock(), maxAgeSeconds: maxAge, maxFutureSeconds: DEFAULT_MAX_FUTURE_SECONDS })
@@ -103,7 +105,12 @@ export function addStatusRoutes(app: OpenAPIHono<ReferralEnv>, deps: StatusRoute
     if (update.referralId !== undefined && update.referralId !== referral.id) {
       throw badRequest([{ parameter: 'referralId', pointer: '/referralId', message: 'does not match the referral in the URL' }], 'invalid-referral', 'The request has invalid fields');
     }
-    const entry = { status: update.status, at: clock().toISOString(), ...(update.reason ? { reason: update.reason } : {}) };
+    const entry = {
+      status: update.status,
+      at: clock().toISOString(),
+      ...(update.reason ? { reason: update.reason } : {}),
+      ...(update.status === 'started' && update.activityId ? { activityId: update.activityId } : {}),
+    };
     const updated = (await deps.store.addStatus(referral.id, entry))!;
     logger.info('referral.status', { referralId: referral.id, status: update.status });
     return c.json({ referralId: updated.id, status: updated.status, history: updated.history }, 200, NO_STORE);

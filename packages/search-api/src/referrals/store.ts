@@ -1,7 +1,9 @@
 /**
  * What the relay remembers about a referral: ids, timestamps, the status history, the
- * referring practice (the referrer token's `sub`) and a hash of the GP's capability token. Never the patient's name, contact details, the note or the
- * reasons: those go straight to the provider and are forgotten.
+ * referring practice (the referrer token's `sub`) and a hash of the GP's capability token.
+ * Never the patient's name, contact details or the note in the clear. The database store
+ * (db-store.ts) also keeps the public need keys, the gemeente and, for the hosted inbox, the
+ * sealed payload; the file and memory stores below keep none of those (they serve webhooks only).
  */
 import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
@@ -20,6 +22,10 @@ export interface ReferralStatusEntry {
   at: string;
   /** Only on provider statuses, written by the provider for the GP. */
   reason?: string;
+  /** On `started`: the activity the patient started. */
+  activityId?: string;
+  /** On `handed_over`: the organisation that has the referral now. */
+  to?: { organizationId: string; organizationName: string | null };
 }
 
 export interface NewReferral {
@@ -33,6 +39,14 @@ export interface NewReferral {
   tokenHash: string;
   /** The referring practice (`sub` of the referrer token, e.g. an AGB code). Not patient data. */
   referrer?: string;
+  /** Public members only the database store keeps (need keys are counted by the monitor). */
+  gemeente?: string | null;
+  reasons?: readonly string[];
+  /** `inbox`: the referral waits, sealed, in the hosted inbox; `webhook` (default): delivered to the organisation's intake. */
+  delivery?: 'webhook' | 'inbox';
+  sealed?: { kid: string; enc: string; ciphertext: string };
+  /** The associated data `sealed` is bound to (referralPublicPart), stored exactly as built. */
+  publicPart?: Record<string, unknown>;
 }
 
 export interface ReferralRecord extends NewReferral {
@@ -43,6 +57,8 @@ export interface ReferralRecord extends NewReferral {
 }
 
 export interface ReferralStore {
+  /** True when the store keeps `sealed` and `publicPart` (the database store): only then can the hosted inbox be served. */
+  readonly keepsSealed?: boolean;
   /** Stores a new referral in status `pending`. Fails when the id exists. */
   create(referral: NewReferral): Promise<ReferralRecord>;
   get(id: string): Promise<ReferralRecord | undefined>;
@@ -82,7 +98,13 @@ function pickNew(r: NewReferral): NewReferral {
   };
 }
 function pickEntry(e: ReferralStatusEntry): ReferralStatusEntry {
-  return e.reason === undefined ? { status: e.status, at: String(e.at) } : { status: e.status, at: String(e.at), reason: String(e.reason) };
+  return {
+    status: e.status,
+    at: String(e.at),
+    ...(e.reason === undefined ? {} : { reason: String(e.reason) }),
+    ...(e.activityId === undefined ? {} : { activityId: String(e.activityId) }),
+    ...(e.to === undefined ? {} : { to: { organizationId: String(e.to.organizationId), organizationName: e.to.organizationName === null ? null : String(e.to.organizationName) } }),
+  };
 }
 
 function snapshot(r: ReferralRecord): ReferralRecord {
@@ -258,6 +280,14 @@ export class FileReferralStore implements ReferralStore {
     if (this.state.seen(digest, now)) return false;
     await this.append({ t: 'sig', d: digest, exp: expiresAt.getTime() });
     return true;
+  }
+
+  /** Everything the journal holds now, for moving it into the database (file-migration.ts). */
+  contents(): { referrals: ReferralRecord[]; signatures: Array<{ digest: string; expiresAt: Date }> } {
+    return {
+      referrals: [...this.state.referrals.values()].map(snapshot),
+      signatures: [...this.state.signatures].map(([digest, exp]) => ({ digest, expiresAt: new Date(exp) })),
+    };
   }
 
   async close(): Promise<void> {
