@@ -140,9 +140,10 @@ export class SkReferralStatus extends LitElement {
       const [view, text] = await Promise.all([new ApiClient(this.api).referralStatus(this.referralId, this.token, abort.signal), this._loadText()]);
       if (abort.signal.aborted) return;
       this._text = text;
-      void text.activityTitles(this.api, resolveLang(this), view, this._titles).then((titles) => {
-        if (titles) this._titles = titles;
-      });
+      // Before the event: its journal line names the activity the patient started.
+      const titles = await text.activityTitles(this.api, resolveLang(this), view, this._titles);
+      if (abort.signal.aborted) return;
+      if (titles) this._titles = titles;
       const before = this._view;
       const previous = before?.status ?? null;
       this._view = view;
