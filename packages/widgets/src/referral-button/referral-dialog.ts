@@ -59,7 +59,11 @@ export class ReferralDialog implements ReactiveController {
     this.targetTask = new Task(host, {
       autoRun: false,
       args: () => [host.api, host.resolvedLang, host.target, host.activityId, this.postcode] as const,
-      task: ([api, lang, target, activityId, postcode], { signal }) => loadTarget({ api, lang, target, activityId, postcode }, signal),
+      // Ready together with the reason labels (started first, in load()), so the form shows them at once.
+      task: async ([api, lang, target, activityId, postcode], { signal }) => {
+        const [loaded] = await Promise.all([loadTarget({ api, lang, target, activityId, postcode }, signal), this.labelsTask.taskComplete.catch(() => null)]);
+        return loaded;
+      },
     });
     this.labelsTask = new Task(host, {
       autoRun: false,
