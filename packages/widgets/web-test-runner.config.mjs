@@ -49,6 +49,9 @@ function skTestPlugin() {
       if (command === 'sk-referrer-token') return backend.issueReferrerToken();
       if (command === 'sk-referrer-tokens-expire') return backend.expireReferrerTokens() ?? true;
       if (command === 'sk-referral-authorizations') return backend.referralAuthorizations();
+      if (command === 'sk-inbox-referrals') return backend.inboxReferrals();
+      if (command === 'sk-inbox-rotate-key') return backend.rotateInboxKey();
+      if (command === 'sk-referral-append-status') return backend.appendStatus(payload.referralId, payload.entry);
       if (command === 'sk-print-handout') {
         // Print media as Chrome prints: a real A4 PDF (its page count), and a screenshot of the printed page.
         const page = session.browser.getPage(session.id);
@@ -79,6 +82,9 @@ function skTestPlugin() {
     },
     resolveImport({ source }) {
       if (source === 'leaflet/dist/leaflet.css?inline') return '/__sk/leaflet-css.js';
+      // @hpke/core falls back to Node's `crypto` where WebCrypto is missing; never in Chromium.
+      // An empty module, as Vite's build makes of it (the browser-external chunk).
+      if (source === 'crypto') return '/__sk/browser-external.js';
       return undefined;
     },
     serve(context) {
@@ -90,6 +96,7 @@ function skTestPlugin() {
         const css = readFileSync(require.resolve('leaflet/dist/leaflet.css'), 'utf8');
         return { body: `export default ${JSON.stringify(css)};`, type: 'js' };
       }
+      if (path === '/__sk/browser-external.js') return { body: 'export {};', type: 'js' };
       if (path === '/__sk/axe.js') {
         return { body: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'), type: 'js' };
       }

@@ -21,7 +21,7 @@ function fail(message) {
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) fail(`Chromium not found at ${chromium}: apt-get install chromium, or set CHROMIUM_PATH.`);
 
-const depsBuilt = ['schema', 'meili', 'search-api'].every((p) => existsSync(join(pkgDir, '..', p, 'dist/index.js')));
+const depsBuilt = ['schema', 'meili', 'search-api', 'db', 'sealing'].every((p) => existsSync(join(pkgDir, '..', p, 'dist/index.js')));
 if (!depsBuilt && run('pnpm', ['--filter', '@sociale-kaart/widgets^...', 'build']) !== 0) fail('Building the workspace packages the tests need failed.');
 if (!existsSync(join(pkgDir, 'dist/cdn/sociale-kaart.js')) && run('node', ['scripts/build.mjs']) !== 0) fail('Building the widgets failed.');
 

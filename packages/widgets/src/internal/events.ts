@@ -53,6 +53,8 @@ export interface SkReferralStatusDetail {
   /** null on the first load. */
   previousStatus: ReferralStatus | null;
   history: ReferralHistoryEntry[];
+  /** The journal line for the patient record, naming the current status: "Welzijn op Recept: verwijzing naar … (…), status: contact opgenomen na 2 dagen." */
+  summary: string;
 }
 
 /** Our events bubble out of the shadow root and carry the `sk-` prefix. */

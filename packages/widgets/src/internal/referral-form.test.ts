@@ -1,7 +1,7 @@
 // Parity: where the browser and the relay both decide (postcodes, phone numbers, e-mail,
 // field limits), the same cases go through the widgets' code path (the finder's query, the
 // dialog's checks and the body it builds) and through the relay's zod schema, and must agree.
-import { createReferralSchema, postcodeSchema, REFERRAL_LIMITS } from '@sociale-kaart/schema';
+import { createReferralSchema, postcodeSchema, REFERRAL_LIMITS, sealedPatientPartSchema } from '@sociale-kaart/schema';
 import { normalizeQuery } from './query.js';
 import { buildReferral, validateDraft, type DraftField, type ReferralDraft } from './referral-form.js';
 import { assert, assertEqual } from '../../test/helpers.js';
@@ -38,6 +38,17 @@ function relayRefuses(d: ReferralDraft, target: 'activity' | 'coach'): DraftFiel
   };
   return [...new Set(result.error.issues.map((i) => byPath[i.path.join('.')] ?? (i.path.join('.') as DraftField)))].sort();
 }
+
+/** The verdict on the sealed form of the same referral: what sealing refuses of the patient part (the relay checks the rest). */
+function sealingRefuses(d: ReferralDraft): DraftField[] {
+  const body = buildReferral(d, { target: 'activity', activityId: 'test-koffie-buurtkamer' });
+  const result = sealedPatientPartSchema.safeParse({ patient: body.patient, ...(body.note ? { note: body.note } : {}) });
+  if (result.success) return [];
+  const byPath: Record<string, DraftField> = { 'patient.name': 'name', 'patient.phone': 'phone', 'patient.email': 'email', 'patient.address': 'address', note: 'note' };
+  return [...new Set(result.error.issues.map((i) => byPath[i.path.join('.')] ?? (i.path.join('.') as DraftField)))].sort();
+}
+
+const PATIENT_FIELDS: readonly DraftField[] = ['name', 'phone', 'email', 'address', 'note'];
 
 function widgetRefuses(d: ReferralDraft, target: 'activity' | 'coach'): DraftField[] {
   return (Object.keys(validateDraft(d, target)) as DraftField[]).sort();
@@ -87,5 +98,26 @@ describe('parity: the widgets and the relay decide alike', () => {
       assertEqual(agree(draft({ ...extra, [field]: 'x'.repeat(limit) }), 'activity', `${field} at ${limit}`), [], `${field} at the limit`);
       assertEqual(agree(draft({ ...extra, [field]: 'x'.repeat(limit + 1) }), 'activity', `${field} at ${limit + 1}`), [field], `${field} over the limit`);
     }
+  });
+
+  it('the sealed patient part: sealing refuses exactly the patient fields the dialog refuses', () => {
+    const cases: Partial<ReferralDraft>[] = [
+      ...PHONES.map((phone) => ({ phone })),
+      ...EMAILS.map((email) => ({ contactPreference: 'email' as const, email })),
+      { name: 'x'.repeat(REFERRAL_LIMITS.patientName) },
+      { name: 'x'.repeat(REFERRAL_LIMITS.patientName + 1) },
+      { note: 'x'.repeat(REFERRAL_LIMITS.note) },
+      { note: 'x'.repeat(REFERRAL_LIMITS.note + 1) },
+      { contactPreference: 'letter', address: 'x'.repeat(REFERRAL_LIMITS.address + 1) },
+      { contactPreference: 'letter', address: 'Dorpsstraat 1, 3511 AB Utrecht' },
+    ];
+    let refused = 0;
+    for (const patch of cases) {
+      const d = draft(patch);
+      const widget = widgetRefuses(d, 'activity').filter((f) => PATIENT_FIELDS.includes(f));
+      assertEqual(widget, sealingRefuses(d), `sealed ${JSON.stringify(patch).slice(0, 80)}`);
+      if (widget.length) refused++;
+    }
+    assert(refused > 3 && refused < cases.length - 3, `cases on both sides: ${refused} of ${cases.length} refused`);
   });
 });

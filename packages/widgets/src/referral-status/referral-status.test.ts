@@ -1,3 +1,4 @@
+import { executeServerCommand } from '@web/test-runner-commands';
 import './define.js';
 import type { SkReferralStatus } from './referral-status.js';
 import type { SkReferralStatusDetail } from '../internal/events.js';
@@ -103,6 +104,29 @@ describe('sk-referral-status', () => {
     await sleep(2200);
     assertEqual(await statusRequests(created.referralId), afterRemove, 'no requests once disconnected');
     assert(!el.polling, 'not polling');
+  });
+
+  it('names the handover, the activity the patient started and the time to first contact; the journal line names the current status', async () => {
+    const created = await createReferral();
+    const rec = recordEvents<SkReferralStatusDetail>(document, 'sk-referral-status');
+    const el = await mount('sk-referral-status', { 'referral-id': created.referralId, token: created.token, interval: '1' });
+    await waitFor(() => current(el) === 'Verstuurd', 'loaded');
+    await providerPostsStatus(created.referralId, 'contacted');
+    await waitFor(() => current(el) === 'Contact opgenomen', 'contacted', 5000);
+    assertEqual($(el, '[part~="first-contact"]')?.textContent, 'Contact opgenomen binnen een uur', 'time to first contact');
+    const append = (entry: Record<string, unknown>) => executeServerCommand('sk-referral-append-status', { referralId: created.referralId, entry });
+    await append({ status: 'handed_over', to: { organizationId: 'org-buurthuis-lombok', organizationName: 'Buurthuis Lombok' } });
+    await append({ status: 'started', activityId: 'test-samen-koken-lombok' });
+    await waitFor(() => current(el) === 'Gestart met Samen koken en eten in Lombok', `started, with the activity: ${current(el)}`, 5000);
+    const history = $$(el, '[part~="history"] li span:not(.reason)').map((s) => s.textContent);
+    assertEqual(history, ['Verstuurd', 'Contact opgenomen', 'Overgedragen aan Buurthuis Lombok', 'Gestart met Samen koken en eten in Lombok'], 'every status, in Dutch');
+    const last = rec.events.at(-1)!.detail;
+    assertEqual(last.history.map((h) => h.status), ['sent', 'contacted', 'handed_over', 'started'], 'history in the detail');
+    await waitFor(() => rec.events.some((e) => e.detail.summary.includes('gestart met')), 'a journal line after the start');
+    const summaries = rec.events.map((e) => e.detail.summary);
+    assert(summaries.includes('Welzijn op Recept: verwijzing naar Koffieochtend in de Buurtkamer (Buurtteam Oost), status: contact opgenomen binnen een uur.'), `journal line on contact: ${summaries.join(' | ')}`);
+    await expectNoAxeViolations(el, 'status with a handover');
+    rec.stop();
   });
 
   it('says so when the referral is not found (wrong token) and stops', async () => {

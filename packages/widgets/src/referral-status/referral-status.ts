@@ -7,6 +7,7 @@ import { FINAL_STATUSES, type ReferralStatusView } from '../internal/referral.js
 import { baseStyles, themeTokens } from '../internal/theme.js';
 import { referralStatusStyles } from './referral-status.styles.js';
 import { optionalText } from '../internal/converters.js';
+type StatusView = typeof import('./status-view.js');
 
 /** Below this the relay's status rate limit would bite; also keeps a typo ("3") from hammering the API. */
 const MIN_INTERVAL_S = 1;
@@ -15,16 +16,20 @@ const MIN_INTERVAL_S = 1;
  * Shows the status of a Welzijn op Recept referral and its history to the GP, and keeps it
  * current: it polls `GET {api}/referrals/{referral-id}?token=…` every `interval` seconds,
  * pauses while the page is hidden, and stops when the referral is closed or declined, or
- * when the element leaves the page. Changes are announced to screen readers.
+ * when the element leaves the page. Changes are announced to screen readers. A handover names
+ * the organisation that has the referral now, a start the activity the patient started, and
+ * the time to first contact is shown ("Contact opgenomen na 2 dagen"). The journal line for
+ * the patient record, naming the current status, is in the event's `summary`.
  *
  * @tagname sk-referral-status
  * @summary Status and history of a referral (terugkoppeling to the GP).
  *
- * @event {CustomEvent<SkReferralStatusDetail>} sk-referral-status - The status changed (also fired on the first load, with `previousStatus: null`).
+ * @event {CustomEvent<SkReferralStatusDetail>} sk-referral-status - The status changed (also fired on the first load, with `previousStatus: null`); `summary` is the journal line.
  *
  * @csspart base - The whole element.
  * @csspart status - The current status.
  * @csspart history - The list of earlier statuses.
+ * @csspart first-contact - The time to first contact.
  * @csspart state - Loading and error messages.
  *
  * @cssproperty --sk-font-family - Font; falls back to `--utrecht-document-font-family`.
@@ -56,6 +61,9 @@ export class SkReferralStatus extends LitElement {
   @state() private _error: 'not-found' | 'error' | null = null;
   @state() private _announcement = '';
 
+  @state() private _titles = new Map<string, string>();
+  private _text: StatusView | null = null;
+  private _textLoad: Promise<StatusView> | null = null;
   private _timer: ReturnType<typeof setTimeout> | null = null;
   private _abort: AbortController | null = null;
   private _stopped = false;
@@ -129,15 +137,21 @@ export class SkReferralStatus extends LitElement {
     const abort = new AbortController();
     this._abort = abort;
     try {
-      const view = await new ApiClient(this.api).referralStatus(this.referralId, this.token, abort.signal);
+      const [view, text] = await Promise.all([new ApiClient(this.api).referralStatus(this.referralId, this.token, abort.signal), this._loadText()]);
       if (abort.signal.aborted) return;
+      this._text = text;
+      // Before the event: its journal line names the activity the patient started.
+      const titles = await text.activityTitles(this.api, resolveLang(this), view, this._titles);
+      if (abort.signal.aborted) return;
+      if (titles) this._titles = titles;
       const before = this._view;
       const previous = before?.status ?? null;
       this._view = view;
       this._error = null;
       if (!before || before.status !== view.status || before.history.length !== view.history.length) {
-        if (previous !== null) this._announcement = this._t.referralStatus.changed(this._t.referralStatus.statuses[view.status] ?? view.status);
-        emit<SkReferralStatusDetail>(this, 'sk-referral-status', { referralId: view.referralId, status: view.status, previousStatus: previous, history: view.history });
+        if (previous !== null) this._announcement = this._t.referralStatus.changed(text.describe(view, this._t, this._titles).current);
+        const summary = text.describe(view, this._t, this._titles).journal;
+        emit<SkReferralStatusDetail>(this, 'sk-referral-status', { referralId: view.referralId, status: view.status, previousStatus: previous, history: view.history, summary });
       }
       if (FINAL_STATUSES.includes(view.status)) this._stopped = true;
     } catch (e) {
@@ -155,34 +169,24 @@ export class SkReferralStatus extends LitElement {
     this._schedule();
   }
 
-  private _time(iso: string): string {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this._t.locale, { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  private _loadText(): Promise<StatusView> {
+    this._textLoad ??= import('./status-view.js').catch((e: unknown) => {
+      this._textLoad = null;
+      throw e;
+    });
+    return this._textLoad;
   }
 
   protected override render(): TemplateResult {
-    const t = this._t.referralStatus;
+    const t = this._t;
     const v = this._view;
-    const label = (s: string) => t.statuses[s as keyof typeof t.statuses] ?? s;
-    return html`<section class="base" part="base" aria-label=${t.label}>
-      ${v
-        ? html`<p class="current">
-              <span class="label">${t.label}:</span>
-              <strong class="status" part="status" data-status=${v.status}>${label(v.status)}</strong>
-            </p>
-            ${v.target.title ? html`<p class="target">${t.to(`${v.target.title}${v.target.organizationName ? ` (${v.target.organizationName})` : ''}`)}</p>` : nothing}
-            <ol class="history" part="history" aria-label=${t.history}>
-              ${v.history.map(
-                (h) => html`<li data-status=${h.status}>
-                  <time datetime=${h.at}>${this._time(h.at)}</time> <span>${label(h.status)}</span>${h.reason ? html`<span class="reason"> — ${h.reason}</span>` : nothing}
-                </li>`,
-              )}
-            </ol>`
+    return html`<section class="base" part="base" aria-label=${t.referralStatus.label}>
+      ${v && this._text
+        ? this._text.renderView(v, t, this._titles)
         : this._error
           ? nothing
-          : html`<p class="state" part="state">${t.loading}</p>`}
-      ${this._error ? html`<p class="state error" part="state">${this._error === 'not-found' ? t.notFound : t.error}</p>` : nothing}
+          : html`<p class="state" part="state">${t.referralStatus.loading}</p>`}
+      ${this._error ? html`<p class="state error" part="state">${this._error === 'not-found' ? t.referralStatus.notFound : t.referralStatus.error}</p>` : nothing}
       <p class="sr-only" role="status" aria-live="polite">${this._announcement}</p>
     </section>`;
   }

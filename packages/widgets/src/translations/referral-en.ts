@@ -13,6 +13,8 @@ export const referralEn: ReferralTranslation = {
   whatIsSent: 'What is sent?',
   whatIsSentBody: (org) =>
     `The reason, your note, the patient's name and one way to contact them go straight to ${org}. The social map does not keep these details.`,
+  whatIsSentSealed: (org) =>
+    `The reason goes to ${org}. The patient's name, how to contact them and your note are encrypted in your browser first. Only ${org} can read them, not the social map.`,
   reasonsLegend: 'Reason for referral',
   reasonsHint: 'Choose one or more reasons.',
   noteLabel: 'Short note (optional)',
@@ -52,6 +54,7 @@ export const referralEn: ReferralTranslation = {
   serverFieldError: 'The social map rejects this field. Please check it.',
   sentTitle: 'Referral sent',
   sentBody: (org) => `${org} has received the referral and will contact the patient.`,
+  sentSealed: 'Sent encrypted: only the welzijnscoach can read this.',
   handledTitle: 'Referral handed to your own system',
   handledBody: 'Your own system sends the referral. Nothing was sent through the social map.',
   fallbackTitle: 'Electronic referral is not possible',
@@ -59,6 +62,8 @@ export const referralEn: ReferralTranslation = {
   fallbackNotAccepting: (org) => `${org} does not take Welzijn op Recept referrals. Get in touch, or give the patient the handout.`,
   fallbackFailed: (org) => `The referral could not be delivered to ${org}. Nothing was kept. Refer by phone or e-mail, and give the patient the handout.`,
   fallbackNetwork: 'The social map cannot be reached. The referral was not sent. Refer by phone or e-mail, and give the patient the handout.',
+  fallbackSealing: (org) =>
+    `The referral could not be encrypted safely for ${org}. Nothing was sent. Refer by phone or e-mail, and give the patient the handout.`,
   contactProvider: 'Contact the provider',
   phone: 'Phone',
   email: 'E-mail',

@@ -13,6 +13,8 @@ export const referralNl: ReferralTranslation = {
   whatIsSent: 'Wat wordt er verstuurd?',
   whatIsSentBody: (org) =>
     `De reden, uw toelichting, de naam van de patiënt en één manier om contact op te nemen gaan rechtstreeks naar ${org}. De sociale kaart bewaart deze gegevens niet.`,
+  whatIsSentSealed: (org) =>
+    `De reden gaat naar ${org}. De naam van de patiënt, de manier van contact en uw toelichting worden eerst in uw browser versleuteld. Alleen ${org} kan ze lezen, de sociale kaart niet.`,
   reasonsLegend: 'Reden van verwijzing',
   reasonsHint: 'Kies één of meer redenen.',
   noteLabel: 'Korte toelichting (niet verplicht)',
@@ -52,6 +54,7 @@ export const referralNl: ReferralTranslation = {
   serverFieldError: 'De sociale kaart keurt dit veld af. Controleer het.',
   sentTitle: 'Verwijzing verstuurd',
   sentBody: (org) => `${org} heeft de verwijzing gekregen en neemt contact op met de patiënt.`,
+  sentSealed: 'Versleuteld verstuurd: alleen de welzijnscoach kan dit lezen.',
   handledTitle: 'Verwijzing doorgegeven aan uw eigen systeem',
   handledBody: 'Uw eigen systeem verstuurt de verwijzing. Via de sociale kaart is niets verstuurd.',
   fallbackTitle: 'Elektronisch verwijzen lukt niet',
@@ -59,6 +62,8 @@ export const referralNl: ReferralTranslation = {
   fallbackNotAccepting: (org) => `${org} neemt geen verwijzingen via Welzijn op Recept aan. Neem contact op, of geef de patiënt het welzijnsrecept mee.`,
   fallbackFailed: (org) => `De verwijzing kon niet bij ${org} worden afgeleverd. Er is niets bewaard. Verwijs de patiënt per telefoon of e-mail, en geef het welzijnsrecept mee.`,
   fallbackNetwork: 'De sociale kaart is nu niet bereikbaar. De verwijzing is niet verstuurd. Verwijs de patiënt per telefoon of e-mail, en geef het welzijnsrecept mee.',
+  fallbackSealing: (org) =>
+    `De verwijzing kon niet veilig versleuteld worden voor ${org}. Er is niets verstuurd. Verwijs de patiënt per telefoon of e-mail, en geef het welzijnsrecept mee.`,
   contactProvider: 'Contact met de aanbieder',
   phone: 'Telefoon',
   email: 'E-mail',

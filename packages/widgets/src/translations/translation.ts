@@ -144,6 +144,8 @@ export interface ReferralTranslation {
   targetError: string;
   whatIsSent: string;
   whatIsSentBody: (organisation: string) => string;
+  /** Instead of whatIsSentBody when the patient part is sealed to the organisation's key. */
+  whatIsSentSealed: (organisation: string) => string;
   reasonsLegend: string;
   reasonsHint: string;
   noteLabel: string;
@@ -170,6 +172,8 @@ export interface ReferralTranslation {
   serverFieldError: string;
   sentTitle: string;
   sentBody: (organisation: string) => string;
+  /** In the success state of a sealed referral. */
+  sentSealed: string;
   handledTitle: string;
   handledBody: string;
   fallbackTitle: string;
@@ -177,6 +181,8 @@ export interface ReferralTranslation {
   fallbackNotAccepting: (organisation: string) => string;
   fallbackFailed: (organisation: string) => string;
   fallbackNetwork: string;
+  /** Sealing in the browser failed (e.g. the organisation's key is not valid): nothing was sent. */
+  fallbackSealing: (organisation: string) => string;
   contactProvider: string;
   phone: string;
   email: string;
@@ -196,4 +202,16 @@ export interface ReferralTranslation {
   newReferral: string;
   /** The one-line journal text. */
   summary: (title: string, organisation: string | null, reasons: string[]) => string;
+}
+
+/** What `<sk-referral-status>` adds to the plain status labels: loaded with the first status, not with the page. */
+export interface ReferralStatusDetailTranslation {
+  /** The history entry of a warm handover. */
+  handedOverTo: (organisation: string) => string;
+  /** A `started` entry that names the activity the patient started. */
+  startedWith: (activity: string) => string;
+  /** How long after the referral the provider first contacted the patient. */
+  firstContact: (hours: number) => string;
+  /** The journal line for the patient record, naming the current status. */
+  journal: (to: string | null, status: string) => string;
 }

@@ -6,16 +6,21 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createServer, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
+import { appendReferralStatus, createOrganisation, openDatabase, setReceiveMode, setReferralKey } from '@sociale-kaart/db';
+import { generateExtractableKeyPair, openReferral } from '@sociale-kaart/sealing';
 import {
-  MemoryReferralStore,
+  DbReferralStore,
   createApp,
   createMeiliBackend,
   createMeiliReferralLookup,
   createReferralsApp,
+  createReferralKeyApp,
   createReferrerVerifier,
+  databaseReferralKeys,
+  databaseRoutes,
   defaultConfig,
+  operatorFirst,
   parseReferralRoutes,
-  staticRoutes,
 } from '@sociale-kaart/search-api';
 import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, startMeilisearch, waitForTask } from '@sociale-kaart/meili';
 import { createIntakeReceiver } from '../../../../examples/intake-receiver/intake-receiver.mjs';
@@ -128,6 +133,22 @@ const INTAKE_SECRET = 'test-intake-secret-0123456789abcdefghijklmnop';
  */
 export const RECEIVING_ORGANISATIONS = ['org-buurtteam-oost', 'org-welzijn-utrecht', 'org-stichting-rouwzorg', 'org-sportief-utrecht'];
 export const UNREACHABLE_ORGANISATION = 'org-huis-van-de-stilte';
+/** Receives in the hosted inbox, with a key pair: referrals to it are sealed in the browser (its activity: test-samen-koken-lombok). */
+export const INBOX_ORGANISATION = 'org-buurthuis-lombok';
+
+/**
+ * The relay's database (PGlite in memory, migrated): the referrals of every test, and the
+ * inbox organisation, verified, with its public key; the private keys stay here, for tests
+ * that open what the browser sealed.
+ */
+async function referralDatabase() {
+  const opened = await openDatabase({ url: 'memory://' });
+  await createOrganisation(opened.db, { id: INBOX_ORGANISATION, name: 'Buurthuis Lombok', verified: true, phone: '030 555 12 34' });
+  await setReceiveMode(opened.db, INBOX_ORGANISATION, 'inbox');
+  const key = await generateExtractableKeyPair();
+  await setReferralKey(opened.db, INBOX_ORGANISATION, key.kid, key.publicJwk);
+  return { ...opened, keys: [key] };
+}
 
 async function freePort() {
   const server = createServer();
@@ -224,6 +245,8 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     servers.push(receiverServer);
     const receiverUrl = `http://127.0.0.1:${receiverServer.address().port}`;
     const deadUrl = `http://127.0.0.1:${await freePort()}/referrals`;
+    const database = await referralDatabase();
+    closers.push(() => database.close());
     const routes = parseReferralRoutes(
       JSON.stringify({
         ...Object.fromEntries(RECEIVING_ORGANISATIONS.map((org) => [org, { secret: INTAKE_SECRET, intakeUrl: `${receiverUrl}/referrals` }])),
@@ -237,11 +260,12 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     let app = null;
     let staleApp = null;
     let manyApp = null;
-    const seen = { referralPosts: 0 };
+    const seen = { referralPosts: 0, bodies: [] };
     const tokens = await referrerTokenGate();
-    const apiServer = await serveFetch((req, env) => {
+    const apiServer = await serveFetch(async (req, env) => {
       if (req.method === 'POST' && new URL(req.url).pathname === '/v1/referrals') {
         seen.referralPosts++;
+        seen.bodies.push(await req.clone().json().catch(() => null));
         const refused = tokens.refuse(req);
         if (refused) return refused;
       }
@@ -261,10 +285,13 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
     servers.push(apiServer);
     const apiOrigin = `http://127.0.0.1:${apiServer.address().port}`;
     tokens.setAudience(apiOrigin);
+    const silent = { info() {}, warn() {}, error() {} };
+    const keys = databaseReferralKeys(database.db, { logger: silent });
     const referrals = createReferralsApp({
       ...createMeiliReferralLookup(searchBackend),
-      store: new MemoryReferralStore(),
-      routes: staticRoutes(routes),
+      store: new DbReferralStore(database.db),
+      routes: operatorFirst(routes, databaseRoutes(database.db, { dataKey: undefined, logger: silent })),
+      keys,
       referrers: createReferrerVerifier({ audience: apiOrigin, jwks: tokens.jwks }),
       allowPrivateIntake: true,
       publicBaseUrl: apiOrigin,
@@ -272,7 +299,8 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       delivery: { attempts: 2, baseDelayMs: 20, maxDelayMs: 50, timeoutMs: 3000 },
       logger: { info() {}, warn() {}, error() {} },
     });
-    app = createApp({ backend: searchBackend, config, clock: () => TEST_NOW, log: () => {}, referrals });
+    const organizations = createReferralKeyApp({ keys, publicBaseUrl: apiOrigin, logger: silent });
+    app = createApp({ backend: searchBackend, config, clock: () => TEST_NOW, log: () => {}, referrals, organizations });
     // The test activities were last checked a week before TEST_NOW.
     staleApp = createApp({ backend: searchBackend, config: { ...config, staleAfterDays: 3 }, clock: () => TEST_NOW, log: () => {} });
     const manyBackend = createMeiliBackend({ url: meili.url, apiKey: meili.masterKey, index: MANY_INDEX_UID, timeoutMs: 2000 });
@@ -299,6 +327,33 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
         });
         return { status: res.status, body: await res.json() };
       },
+      /**
+       * The sealed referrals the inbox organisation got, opened with its private key:
+       * [{ referralId, body (what the browser sent), opened ({ patient, note? }) }].
+       */
+      async inboxReferrals() {
+        const rows = await database.db.selectFrom('referrals').selectAll().where('organisation_id', '=', INBOX_ORGANISATION).orderBy('created_at').execute();
+        const bodies = seen.bodies;
+        return Promise.all(
+          rows.map(async (r) => ({
+            referralId: r.id,
+            body: bodies.find((b) => b.sealed?.ciphertext === r.sealed?.ciphertext) ?? null,
+            opened: await openReferral(database.keys, r.sealed, r.public_part),
+          })),
+        );
+      },
+      /** The inbox organisation rotates its key (the old one is retired); returns the new kid. */
+      async rotateInboxKey() {
+        const key = await generateExtractableKeyPair();
+        await setReferralKey(database.db, INBOX_ORGANISATION, key.kid, key.publicJwk);
+        database.keys.push(key);
+        return key.kid;
+      },
+      /** Appends a status as the inbox would (e.g. a warm handover with `to`), through the one writer of the history. */
+      async appendStatus(referralId, entry) {
+        const row = await appendReferralStatus(database.db, referralId, { at: new Date().toISOString(), ...entry });
+        return row ? { status: row.status, history: row.history } : null;
+      },
       /** How many POST /v1/referrals the API has seen. */
       referralPosts: () => seen.referralPosts,
       /** A fresh referrer token, as a HIS backend would issue one. */
@@ -310,13 +365,13 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       async stop() {
         await proxy.close();
         for (const s of servers) await closeServer(s);
-        for (const c of closers) c();
+        for (const c of closers) await c();
         await meili.stop();
       },
     };
   } catch (e) {
     for (const s of servers) await closeServer(s);
-    for (const c of closers) c();
+    for (const c of closers) await c();
     await meili.stop();
     throw e;
   }

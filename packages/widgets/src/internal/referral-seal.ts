@@ -1,0 +1,21 @@
+/**
+ * Sealing a referral body in the GP's browser: loaded by the referral session only when the
+ * receiving organisation has a key, as its own chunk (HPKE, the key's schema and the public
+ * part it is bound to), so the dialog itself stays small.
+ */
+import { referralPublicPart, type ReferralPublicKey } from '@sociale-kaart/schema';
+import { sealReferral } from '@sociale-kaart/sealing/seal';
+import type { ReferralRequest } from './referral.js';
+
+/**
+ * `plain` with its patient part (patient and note) sealed to `key`, bound to the public part
+ * the relay and the inbox see. The body names `activityId` (for a coach: the coach's activity,
+ * which the seal is bound to) and no longer the patient's postcode.
+ */
+export async function sealBody(plain: ReferralRequest, key: ReferralPublicKey, to: { activityId: string; organizationId: string }): Promise<ReferralRequest> {
+  const { patient, note, postcode: _postcode, ...rest } = plain;
+  if (!patient) throw new TypeError('nothing to seal');
+  const publicPart = referralPublicPart({ target: plain.target, activityId: to.activityId, organizationId: to.organizationId, reasons: plain.reasons });
+  const sealed = await sealReferral(key, { kid: key.kid }, { patient, ...(note ? { note } : {}) }, { ...publicPart });
+  return { ...rest, activityId: to.activityId, sealed };
+}
