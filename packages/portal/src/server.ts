@@ -11,6 +11,8 @@ import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { createPortalApp } from './app.js';
 import { DEFAULT_FRESHNESS, daysBefore, type Freshness } from './freshness.js';
 import { FeedScheduler } from './feeds.js';
+import { applyRetention, notifyNewReferrals } from './inbox-jobs.js';
+import { DEFAULT_RETENTION, type Retention } from './inbox-store.js';
 import { createMailer, type Mailer } from './mail.js';
 import { createPages } from './pages/routes.js';
 import { Publisher } from './publisher.js';
@@ -36,6 +38,12 @@ export interface StartPortalOptions {
   schedule?: boolean;
   /** Allow feed URLs on loopback and private addresses (demo and tests only). */
   allowPrivateFeeds?: boolean;
+  /** When sealed payloads are deleted (default 30 days after closed/declined, 90 after creation when never opened). */
+  retention?: Partial<Retention>;
+  /** When new inbox referrals are mailed to their organisation (cron, default every minute). */
+  notifySchedule?: string;
+  /** When expired payloads are deleted (cron, default every day at 03:00). */
+  retentionSchedule?: string;
   clock?: () => Date;
   log?: (line: Record<string, unknown>) => void;
 }
@@ -51,6 +59,10 @@ export interface RunningPortal {
   sendReminders(): Promise<string[]>;
   /** Takes activities older than `hideDays` out of search (also run on `reminderSchedule`); returns how many. */
   hideUnconfirmed(): Promise<number>;
+  /** Mails "Er is een nieuwe verwijzing" for inbox referrals not yet notified (also on `notifySchedule`); returns their ids. */
+  notifyNewReferrals(): Promise<string[]>;
+  /** Deletes sealed payloads past their retention (also on `retentionSchedule`); returns their ids. */
+  applyRetention(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -78,8 +90,16 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '');
   const sendReminders = () => sendFreshnessReminders({ db: database.db, mailer, freshness, portalUrl: () => publicUrl, clock, log });
   const hideUnconfirmed = () => service.hideUnconfirmed(daysBefore(service.today(), freshness.hideDays));
+  const retention: Retention = { ...DEFAULT_RETENTION, ...options.retention };
+  const jobDeps = { db: database.db, mailer, portalUrl: () => publicUrl, clock, log };
+  const notify = () => notifyNewReferrals(jobDeps);
+  const retain = () => applyRetention(jobDeps, retention);
+  const jobs: Cron[] = [];
   let reminderJob: Cron | undefined;
   if (options.schedule ?? true) {
+    const catchAs = (job: string) => (err: unknown) => log({ level: 'error', msg: `${job} failed`, error: String(err) });
+    jobs.push(new Cron(options.notifySchedule ?? '* * * * *', { protect: true, catch: catchAs('referral notifier') }, async () => void (await notify())));
+    jobs.push(new Cron(options.retentionSchedule ?? '0 3 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: catchAs('referral retention') }, async () => void (await retain())));
     await feeds.start();
     reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: (err) => log({ level: 'error', msg: 'freshness job failed', error: String(err) }) }, async () => {
       await hideUnconfirmed();
@@ -95,8 +115,11 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     mailer,
     sendReminders,
     hideUnconfirmed,
+    notifyNewReferrals: notify,
+    applyRetention: retain,
     async close() {
       reminderJob?.stop();
+      for (const job of jobs) job.stop();
       feeds.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       mailer.close();
