@@ -12,8 +12,10 @@ import type { Mailer } from '../mail.js';
 import type { ActivityService } from '../service.js';
 import { activityRoutes } from './activities.js';
 import { feedRoutes } from './feeds.js';
+import { inboxRoutes } from './inbox.js';
 import { Frame } from './layout.js';
 import { overviewRoutes } from './overview.js';
+import { referralKeyRoutes } from './referral-key.js';
 import { pageContext, type PageEnv } from './session.js';
 import { signInRoutes } from './sign-in.js';
 import { uploadRoutes } from './upload.js';
@@ -73,10 +75,12 @@ export function createPages(deps: PagesDeps): Hono {
   app.route('/', signInRoutes({ db: deps.db, mailer: deps.mailer, clock: deps.clock, publicUrl: deps.publicUrl, log }));
 
   const editor = new Hono<OrgEnv>();
-  for (const path of ['/activiteiten', '/activiteiten/*', '/uploaden', '/uploaden/*', '/feeds', '/feeds/*']) editor.use(path, editorOnly);
+  for (const path of ['/activiteiten', '/activiteiten/*', '/uploaden', '/uploaden/*', '/feeds', '/feeds/*', '/inbox', '/inbox/*', '/sleutel']) editor.use(path, editorOnly);
   editor.route('/', activityRoutes({ service: deps.service, freshness: deps.freshness }));
   editor.route('/', uploadRoutes({ service: deps.service }));
   editor.route('/', feedRoutes({ db: deps.db, feeds: deps.feeds }));
+  editor.route('/', inboxRoutes({ db: deps.db, clock: deps.clock }));
+  editor.route('/', referralKeyRoutes({ db: deps.db }));
   app.route('/', editor as unknown as Hono<PageEnv>);
 
   const viewer = new Hono<PageEnv>();
