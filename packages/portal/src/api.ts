@@ -4,6 +4,7 @@
  * same schemas that validate the parameters.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { organisationOfApiKey, type ActivityRow, type Db, type Organisation } from '@sociale-kaart/db';
 import { ProblemError, forbidden, invalidRecord, notFound, problemResponse, problemSchema, unauthorized } from './problem.js';
@@ -52,16 +53,17 @@ export function summaryOf(row: ActivityRow) {
   };
 }
 
+/** Every route's invalid parameters or body as one 400 problem with errors[].pointer. */
+export const validationHook = (result: { success: boolean; error?: { issues: Array<{ code: string; path: PropertyKey[]; message: string }> } }, c: Context) => {
+  if (!result.success) {
+    const errors = (result.error?.issues ?? []).map((i) => toFieldError({ code: i.code, path: i.path.join('.'), nl: i.message, en: i.message }));
+    return problemResponse(c, new ProblemError(400, 'invalid-parameters', 'Invalid request', { detail: errors.map((e) => `${e.pointer}: ${e.messageEn}`).join('; '), errors }));
+  }
+  return undefined;
+};
+
 export function providersApi(deps: { db: Db; service: ActivityService; clock?: () => Date }): OpenAPIHono<Vars> {
-  const app = new OpenAPIHono<Vars>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const errors = result.error.issues.map((i) => toFieldError({ code: i.code, path: i.path.join('.'), nl: i.message, en: i.message }));
-        return problemResponse(c, new ProblemError(400, 'invalid-parameters', 'Invalid request', { detail: errors.map((e) => `${e.pointer}: ${e.messageEn}`).join('; '), errors }));
-      }
-      return undefined;
-    },
-  });
+  const app = new OpenAPIHono<Vars>({ defaultHook: validationHook });
 
   app.use('/:organizationId/*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';

@@ -11,6 +11,7 @@ import { providersApi } from './api.js';
 import { monitorApi } from './monitor/api.js';
 import type { MonitorSource } from './monitor/supply.js';
 import { ProblemError, problemResponse } from './problem.js';
+import { referralsApi } from './referrals-api.js';
 import type { ActivityService } from './service.js';
 
 export interface PortalAppDeps {
@@ -32,13 +33,15 @@ export function createPortalApp(deps: PortalAppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } }));
 
+  // The inbox routes first: their own auth (API key or a signed-in editor) answers before the activities' middleware.
+  app.route('/v1/providers', referralsApi({ db: deps.db, ...(deps.clock ? { clock: deps.clock } : {}) }));
   app.route('/v1/providers', providersApi({ db: deps.db, service: deps.service, ...(deps.clock ? { clock: deps.clock } : {}) }));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Sociale Kaart provider API',
       version: PORTAL_VERSION,
-      description: 'Welzijnsorganisaties publish and confirm their own activities. Authenticate with "Authorization: Bearer <organisation API key>" (from the operator: sociale-kaart-admin apikey create).',
+      description: 'Welzijnsorganisaties publish and confirm their own activities, and read their inbox of sealed referrals. Authenticate with "Authorization: Bearer <organisation API key>" (from the operator: sociale-kaart-admin apikey create).',
     },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'organisationKey', { type: 'http', scheme: 'bearer', description: 'An organisation API key (skp_…)' });

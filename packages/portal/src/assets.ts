@@ -1,9 +1,17 @@
-/** Stylesheets the pages load: the NL Design System (Utrecht) tokens and components, and the portal's own few rules. */
-import { readFileSync } from 'node:fs';
+/**
+ * Stylesheets the pages load: the NL Design System (Utrecht) tokens and components, and the
+ * portal's own few rules; and the inbox pages' browser scripts, bundled into dist/assets by
+ * `pnpm build` (scripts/bundle-browser.mjs).
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
+/** dist/assets, from src/assets.ts (tests) as from dist/assets.js (the built package). */
+const SCRIPTS_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? './assets/' : '../dist/assets/', import.meta.url));
 const read = (specifier: string) => readFileSync(require.resolve(specifier), 'utf8');
 
 const PORTAL_CSS = `
@@ -28,6 +36,10 @@ table.portal-table{border-collapse:collapse;width:100%;margin:1rem 0}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem}
 .badge{display:inline-block;padding:0 .4rem;border:1px solid currentColor;border-radius:2px;font-size:.9em}
 .badge--stale{color:#8a4b00}
+.portal-tabs{display:flex;flex-wrap:wrap;gap:1.5rem;list-style:none;margin:1rem 0;padding:0;border-bottom:1px solid #999}
+.portal-tabs a{display:inline-block;padding:.5rem 0}.portal-tabs a[aria-current=page]{font-weight:bold;border-bottom:4px solid currentColor}
+.portal-facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem}.portal-facts dt{font-weight:bold}.portal-facts dd{margin:0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
 export function assetRoutes(): Hono {
@@ -40,5 +52,12 @@ export function assetRoutes(): Hono {
   app.get('/assets/portal.css', css(PORTAL_CSS));
   // The portal has no icon: "no content" instead of a 404 that every browser would log as an error on every page.
   app.get('/favicon.ico', () => new Response(null, { status: 204, headers: { 'cache-control': 'public, max-age=86400' } }));
+  app.get('/assets/js/:file', (c) => {
+    const file = c.req.param('file');
+    // Only the bundler's own names: no path can reach outside the folder.
+    const path = /^[A-Za-z0-9_-]+\.js$/.test(file) ? join(SCRIPTS_DIR, file) : '';
+    if (!path || !existsSync(path)) return c.text(`/* ${file} is not built: run pnpm build */`, 404, { 'content-type': 'text/javascript; charset=utf-8' });
+    return c.body(readFileSync(path, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+  });
   return app;
 }

@@ -12,6 +12,8 @@ import { ACTIVITY_INDEX_UID } from '@sociale-kaart/meili';
 import { createPortalApp } from './app.js';
 import { DEFAULT_FRESHNESS, daysBefore, type Freshness } from './freshness.js';
 import { FeedScheduler } from './feeds.js';
+import { applyRetention, notifyNewReferrals } from './inbox-jobs.js';
+import { DEFAULT_RETENTION, type Retention } from './inbox-store.js';
 import { createMailer, type Mailer } from './mail.js';
 import { createPages } from './pages/routes.js';
 import { pruneSessions, schedulePruning } from './pages/session.js';
@@ -40,6 +42,12 @@ export interface StartPortalOptions {
   allowPrivateFeeds?: boolean;
   /** The resolver feed fetches use (default: the system's); tests inject one. */
   feedResolver?: ResolveHost;
+  /** When sealed payloads are deleted (default 30 days after closed/declined, 90 after creation when never opened). */
+  retention?: Partial<Retention>;
+  /** When new inbox referrals are mailed to their organisation (cron, default every minute). */
+  notifySchedule?: string;
+  /** When expired payloads are deleted (cron, default every day at 03:00). */
+  retentionSchedule?: string;
   clock?: () => Date;
   log?: (line: Record<string, unknown>) => void;
 }
@@ -57,6 +65,10 @@ export interface RunningPortal {
   hideUnconfirmed(): Promise<number>;
   /** Deletes expired sessions and spent sign-in links (also run on every sign-in and hourly). */
   pruneSessions(): Promise<void>;
+  /** Mails "Er is een nieuwe verwijzing" for inbox referrals not yet notified (also on `notifySchedule`); returns their ids. */
+  notifyNewReferrals(): Promise<string[]>;
+  /** Deletes sealed payloads past their retention (also on `retentionSchedule`); returns their ids. */
+  applyRetention(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -85,10 +97,18 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '');
   const sendReminders = () => sendFreshnessReminders({ db: database.db, mailer, freshness, portalUrl: () => publicUrl, clock, log });
   const hideUnconfirmed = () => service.hideUnconfirmed(daysBefore(service.today(), freshness.hideDays));
+  const retention: Retention = { ...DEFAULT_RETENTION, ...options.retention };
+  const jobDeps = { db: database.db, mailer, portalUrl: () => publicUrl, clock, log };
+  const notify = () => notifyNewReferrals(jobDeps);
+  const retain = () => applyRetention(jobDeps, retention);
+  const jobs: Cron[] = [];
   let reminderJob: Cron | undefined;
   let pruneJob: Cron | undefined;
   const pruneDeps = { db: database.db, clock, log };
   if (options.schedule ?? true) {
+    const catchAs = (job: string) => (err: unknown) => log({ level: 'error', msg: `${job} failed`, error: String(err) });
+    jobs.push(new Cron(options.notifySchedule ?? '* * * * *', { protect: true, catch: catchAs('referral notifier') }, async () => void (await notify())));
+    jobs.push(new Cron(options.retentionSchedule ?? '0 3 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: catchAs('referral retention') }, async () => void (await retain())));
     await feeds.start();
     pruneJob = schedulePruning(pruneDeps);
     reminderJob = new Cron(options.reminderSchedule ?? '0 7 * * *', { protect: true, timezone: 'Europe/Amsterdam', catch: (err) => log({ level: 'error', msg: 'freshness job failed', error: String(err) }) }, async () => {
@@ -106,9 +126,12 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     sendReminders,
     hideUnconfirmed,
     pruneSessions: () => pruneSessions(pruneDeps),
+    notifyNewReferrals: notify,
+    applyRetention: retain,
     async close() {
       reminderJob?.stop();
       pruneJob?.stop();
+      for (const job of jobs) job.stop();
       feeds.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       mailer.close();

@@ -142,6 +142,12 @@ describe.each(DATABASE_KINDS)('the write API on %s', (kind) => {
       '/v1/providers/{organizationId}/activities',
       '/v1/providers/{organizationId}/activities/{key}',
       '/v1/providers/{organizationId}/confirm',
+      '/v1/providers/{organizationId}/handover-targets',
+      '/v1/providers/{organizationId}/referral-key',
+      '/v1/providers/{organizationId}/referrals',
+      '/v1/providers/{organizationId}/referrals/{id}',
+      '/v1/providers/{organizationId}/referrals/{id}/handover',
+      '/v1/providers/{organizationId}/referrals/{id}/status',
       '/v1/providers/{organizationId}/uploads',
     ]);
     expect(Object.keys(doc.paths['/v1/providers/{organizationId}/activities/{key}']).sort()).toEqual(['delete', 'put']);

@@ -4,7 +4,7 @@ export type Lang = 'nl' | 'en';
 const nl = {
   portal: 'Aanbiedersportaal Sociale Kaart',
   skip: 'Naar de inhoud',
-  nav: { activities: 'Activiteiten', upload: 'Bestand uploaden', feeds: 'Feeds', overview: 'Overzicht actualiteit', signOut: 'Afmelden', language: 'English' },
+  nav: { activities: 'Activiteiten', upload: 'Bestand uploaden', feeds: 'Feeds', overview: 'Overzicht actualiteit', inbox: 'Inbox verwijzingen', referralKey: 'Sleutel', signOut: 'Afmelden', language: 'English' },
   signIn: {
     title: 'Aanmelden',
     intro: 'Vul uw e-mailadres in. U krijgt een mail met een link. Met die link meldt u zich aan. De link werkt 15 minuten en één keer.',
@@ -145,7 +145,7 @@ export type Messages = typeof nl;
 const en: Messages = {
   portal: 'Sociale Kaart provider portal',
   skip: 'Skip to content',
-  nav: { activities: 'Activities', upload: 'Upload a file', feeds: 'Feeds', overview: 'Freshness overview', signOut: 'Sign out', language: 'Nederlands' },
+  nav: { activities: 'Activities', upload: 'Upload a file', feeds: 'Feeds', overview: 'Freshness overview', inbox: 'Referral inbox', referralKey: 'Key', signOut: 'Sign out', language: 'Nederlands' },
   signIn: {
     title: 'Sign in',
     intro: 'Enter your e-mail address. You will receive an e-mail with a link to sign in. The link works for 15 minutes, once.',

@@ -22,7 +22,7 @@ export function Csrf({ token }: { token: string }) {
 export function Frame({ title, t, lang, user, csrf, path, children }: FrameProps) {
   const other = lang === 'nl' ? 'en' : 'nl';
   const nav: Array<[string, string]> = [];
-  if (user?.role === 'editor') nav.push(['/activiteiten', t.nav.activities], ['/uploaden', t.nav.upload], ['/feeds', t.nav.feeds]);
+  if (user?.role === 'editor') nav.push(['/activiteiten', t.nav.activities], ['/uploaden', t.nav.upload], ['/feeds', t.nav.feeds], ['/inbox', t.nav.inbox], ['/sleutel', t.nav.referralKey]);
   if (user?.role === 'editor') nav.push(['/ontvangen', receivingMessages(lang).nav]);
   if (user && user.role !== 'editor') nav.push(['/overzicht', t.nav.overview], ['/monitor', MONITOR_MESSAGES[lang].nav]);
   return (

@@ -13,10 +13,12 @@ import type { ActivityService } from '../service.js';
 import { activityRoutes } from './activities.js';
 import { feedRoutes } from './feeds.js';
 import type { MonitorSource } from '../monitor/supply.js';
+import { inboxRoutes } from './inbox.js';
 import { monitorRoutes } from './monitor.js';
 import { Frame } from './layout.js';
 import { overviewRoutes } from './overview.js';
 import { receivingRoutes } from './receiving.js';
+import { referralKeyRoutes } from './referral-key.js';
 import { pageContext, type PageEnv } from './session.js';
 import { signInRoutes } from './sign-in.js';
 import { uploadRoutes } from './upload.js';
@@ -78,11 +80,13 @@ export function createPages(deps: PagesDeps): Hono {
   app.route('/', signInRoutes({ db: deps.db, mailer: deps.mailer, clock: deps.clock, publicUrl: deps.publicUrl, log }));
 
   const editor = new Hono<OrgEnv>();
-  for (const path of ['/activiteiten', '/activiteiten/*', '/uploaden', '/uploaden/*', '/feeds', '/feeds/*', '/ontvangen', '/ontvangen/*']) editor.use(path, editorOnly);
+  for (const path of ['/activiteiten', '/activiteiten/*', '/uploaden', '/uploaden/*', '/feeds', '/feeds/*', '/ontvangen', '/ontvangen/*', '/inbox', '/inbox/*', '/sleutel']) editor.use(path, editorOnly);
   editor.route('/', activityRoutes({ service: deps.service, freshness: deps.freshness }));
   editor.route('/', uploadRoutes({ service: deps.service }));
   editor.route('/', feedRoutes({ db: deps.db, feeds: deps.feeds }));
   editor.route('/', receivingRoutes({ db: deps.db }));
+  editor.route('/', inboxRoutes({ db: deps.db, clock: deps.clock }));
+  editor.route('/', referralKeyRoutes({ db: deps.db }));
   app.route('/', editor as unknown as Hono<PageEnv>);
 
   const viewer = new Hono<PageEnv>();
