@@ -4,27 +4,18 @@
  * the monitor all read the same derived columns. Nothing here ever holds patient data in the
  * clear: an inbox referral carries only the sealed payload the server cannot open.
  */
+import { currentReferralStatus } from '@sociale-kaart/schema';
 import type { Db } from './connect.js';
 import type { ReceiveMode, ReferralHistoryRow, ReferralKeyRow, ReferralRow } from './tables.js';
 
 /** The newest entries a referral keeps; older ones are dropped (the derived columns stay). */
 export const REFERRAL_HISTORY_CAP = 50;
 
-/** Statuses the receiving side sets; the latest of these is the referral's status. */
-const RECEIVER_STATUSES = new Set(['received', 'contacted', 'started', 'declined', 'closed', 'handed_over']);
 const FIRST_CONTACT = new Set(['contacted', 'started']);
 const ENDED = new Set(['closed', 'declined']);
 
-/**
- * The receiver's latest word wins: a provider may post `received` before the relay has
- * recorded `sent`, and `sent` must not hide it. Without any, the relay's latest status.
- */
-export function currentReferralStatus(history: readonly ReferralHistoryRow[]): string {
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (RECEIVER_STATUSES.has(history[i]!.status)) return history[i]!.status;
-  }
-  return history.at(-1)?.status ?? 'pending';
-}
+/** The one rule (in @sociale-kaart/schema): the receiving side's latest word wins. */
+export { currentReferralStatus };
 
 export interface NewReferralRow {
   id: string;

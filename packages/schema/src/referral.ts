@@ -24,6 +24,21 @@ export const HANDOVER_STATUS = 'handed_over' as const;
 export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES, HANDOVER_STATUS] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
+const RECEIVER_STATUSES: ReadonlySet<string> = new Set([...PROVIDER_STATUSES, HANDOVER_STATUS]);
+
+/**
+ * A referral's status from its history: the receiving side's latest word wins (a provider may
+ * post `received` before the relay has recorded `sent`, and `sent` must not hide it); without
+ * one, the relay's latest status; without any, `pending`. The relay's stores, the database and
+ * the inbox all derive it here.
+ */
+export function currentReferralStatus<S extends string>(history: ReadonlyArray<{ status: S }>): S | 'pending' {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (RECEIVER_STATUSES.has(history[i]!.status)) return history[i]!.status;
+  }
+  return history.at(-1)?.status ?? 'pending';
+}
+
 const FIELD_FOR_PREFERENCE = { phone: 'phone', email: 'email', letter: 'address' } as const;
 
 // Cross-field checks also run when other fields failed, so one answer names every bad field;

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { PROVIDER_STATUSES, type ReferralStatus } from '@sociale-kaart/schema';
+import { currentReferralStatus, type ReferralStatus } from '@sociale-kaart/schema';
 
 export { PROVIDER_STATUSES, RELAY_STATUSES, REFERRAL_STATUSES } from '@sociale-kaart/schema';
 export type { ProviderStatus, RelayStatus, ReferralStatus } from '@sociale-kaart/schema';
@@ -72,17 +72,9 @@ export interface ReferralStore {
   close(): Promise<void>;
 }
 
-const PROVIDER_STATUS_SET = new Set<string>(PROVIDER_STATUSES);
-
-/**
- * The provider's latest word wins. A provider may post `received` before the relay has
- * recorded `sent` (it answers the delivery after posting), and `sent` must not hide it.
- */
+/** The receiving side's latest word wins; see currentReferralStatus in @sociale-kaart/schema. */
 export function currentStatus(history: readonly ReferralStatusEntry[]): ReferralStatus {
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (PROVIDER_STATUS_SET.has(history[i]!.status)) return history[i]!.status;
-  }
-  return history.at(-1)?.status ?? 'pending';
+  return currentReferralStatus(history);
 }
 
 // Copies only the allowed fields: whatever else a caller passes in is never kept.
