@@ -36,15 +36,29 @@ describe('gemeente page (inwoners)', () => {
     await context.close();
   });
 
+  /** How many results of the search at `searchUrl` have a place, over all its pages: what the map must show. */
+  async function resultsWithPlace(searchUrl, total) {
+    let n = 0;
+    for (let page = 1; page <= Math.ceil(total / 50); page++) {
+      const url = new URL(searchUrl);
+      url.searchParams.set('per_page', '50');
+      url.searchParams.set('page', String(page));
+      n += (await (await fetch(url)).json()).hits.filter((h) => h.geo).length;
+    }
+    return n;
+  }
+
   it('filters "gratis" and "ochtend", switches to the map and opens a marker\'s detail', async () => {
     const { page, problems, context } = await openPage(browser, demo.urls.gemeenteSite);
     await resultTitles(page);
     await searchAfter(page, (u) => u.searchParams.get('free') === 'true', () => page.locator('sk-finder button[data-key="free"]').click());
-    const answer = await searchAfter(
-      page,
-      (u) => u.searchParams.get('free') === 'true' && u.searchParams.getAll('part_of_day').join(',').includes('ochtend'),
-      () => page.locator('sk-finder button[data-group="partOfDay"][data-key="ochtend"]').click(),
-    );
+    const answered = page.waitForResponse((r) => {
+      const u = new URL(r.url());
+      return u.pathname.endsWith('/v1/search') && u.searchParams.get('free') === 'true' && u.searchParams.getAll('part_of_day').join(',').includes('ochtend');
+    }, { timeout: 20000 });
+    await page.locator('sk-finder button[data-group="partOfDay"][data-key="ochtend"]').click();
+    const response = await answered;
+    const answer = await response.json();
     expect(await page.locator('sk-finder button[data-key="free"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('sk-finder button[data-key="ochtend"]').getAttribute('aria-pressed')).toBe('true');
     const ids = await waitForCards(page, answer);
@@ -58,14 +72,29 @@ describe('gemeente page (inwoners)', () => {
     expect(await page.locator('sk-finder [part~="status"]').innerText()).toMatch(/\d+ activiteit/);
 
     await page.locator('sk-finder [part~="view-switch"] button', { hasText: 'Kaart' }).click();
-    const marker = page.locator('sk-finder .sk-marker').first();
-    await marker.waitFor({ state: 'visible', timeout: 20000 });
-    expect(await page.locator('sk-finder .sk-marker').count()).toBe(answer.hits.filter((h) => h.geo).length);
+    // The map shows every result of the search (all pages), each as a pin or inside a cluster.
+    await page.locator('sk-finder .sk-marker, sk-finder .sk-cluster').first().waitFor({ state: 'visible', timeout: 20000 });
+    const withPlace = await resultsWithPlace(response.url(), answer.total);
+    await expect
+      .poll(async () => {
+        const pins = await page.locator('sk-finder .sk-marker').count();
+        const clustered = await page.locator('sk-finder .sk-cluster').evaluateAll((els) => els.reduce((n, e) => n + Number(e.dataset.count), 0));
+        return pins + clustered;
+      })
+      .toBe(withPlace);
     await expect.poll(() => page.locator('sk-finder .leaflet-control-attribution').innerText()).toContain('PDOK');
     await page.locator('sk-finder [part~="view-switch"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(screenshots, 'gemeente-map.png') });
     expect(await axe(page)).toEqual([]);
 
+    // A cluster zooms in when clicked; click clusters until single pins show.
+    for (let i = 0; i < 10 && (await page.locator('sk-finder .sk-marker').count()) === 0; i++) {
+      const before = await page.locator('sk-finder .sk-cluster').count();
+      await page.locator('sk-finder .sk-cluster').first().click();
+      await expect.poll(async () => (await page.locator('sk-finder .sk-marker').count()) > 0 || (await page.locator('sk-finder .sk-cluster').count()) !== before).toBe(true);
+    }
+    const marker = page.locator('sk-finder .sk-marker').first();
+    await marker.waitFor({ state: 'visible' });
     const markerId = await marker.getAttribute('data-id');
     await marker.click();
     const detail = page.locator('sk-finder [part~="detail"]');
