@@ -7,6 +7,7 @@ import { addressFamily, addressRange, isPublicAddress } from '../src/net.js';
 describe('which addresses data we do not control may reach', () => {
   it.each([
     ['93.184.216.34', true],
+    ['93.184.215.14', true],
     ['2606:4700::6810:85e5', true],
     ['2a00:1450:400e:80c::200e', true],
     ['::ffff:93.184.216.34', true],
@@ -14,6 +15,10 @@ describe('which addresses data we do not control may reach', () => {
     ['10.1.2.3', false],
     ['172.16.0.1', false],
     ['192.168.1.1', false],
+    ['192.168.0.1', false],
+    ['10.0.0.1', false],
+    ['172.16.5.4', false],
+    ['fd00::1', false],
     ['169.254.169.254', false],
     ['100.64.0.1', false],
     ['0.0.0.0', false],
