@@ -32,7 +32,7 @@ const RECEIVER_STATUSES: ReadonlySet<string> = new Set([...PROVIDER_STATUSES, HA
  * one, the relay's latest status; without any, `pending`. The relay's stores, the database and
  * the inbox all derive it here.
  */
-export function currentReferralStatus<S extends string>(history: ReadonlyArray<{ status: S }>): S | 'pending' {
+export function currentReferralStatus<E extends { status: string }>(history: readonly E[]): E['status'] | 'pending' {
   for (let i = history.length - 1; i >= 0; i--) {
     if (RECEIVER_STATUSES.has(history[i]!.status)) return history[i]!.status;
   }
