@@ -7,12 +7,12 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { withMeiliDeadline, type SearchBackend } from './backend.js';
 import type { ApiConfig } from './config.js';
 import { createHsdsApp, hsdsInfo } from './hsds-app.js';
 import { cacheable } from './http/cache.js';
+import { cors } from './http/cors.js';
 import { clientKeyFunction, type ClientKey } from './http/client-key.js';
 import { installErrorHandling, validationHook } from './http/errors.js';
 import { lineLogger, stdoutLines, type LineWriter } from './http/log.js';
@@ -75,19 +75,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     await next();
     if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', API_CSP);
   });
-  const allowAll = config.corsOrigins.includes('*');
   app.use(
     '/v1/*',
     cors({
-      origin: (origin) => (allowAll ? '*' : config.corsOrigins.includes(origin) ? origin : null),
+      origins: config.corsOrigins,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'If-None-Match', 'Authorization'],
       exposeHeaders: ['ETag', 'Retry-After', 'WWW-Authenticate', 'X-Cache'],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
-  app.use('/hsds/*', cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'], exposeHeaders: ['ETag'] }));
-  app.use('/hsds', cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'] }));
+  app.use('/hsds/*', cors({ origins: '*', allowMethods: ['GET', 'OPTIONS'], exposeHeaders: ['ETag'] }));
+  app.use('/hsds', cors({ origins: '*', allowMethods: ['GET', 'OPTIONS'] }));
   const limited = rateLimit(config.rateLimitPerSecond > 0 ? { capacity: config.rateLimitBurst, refillPerSecond: config.rateLimitPerSecond, key: clientKey, clock } : false);
   for (const path of ['/v1/*', '/hsds/*', '/hsds']) app.use(path, limited);
 

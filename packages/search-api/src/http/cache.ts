@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { SearchBackend } from '../backend.js';
+import { addVary } from './cors.js';
 
 export function cacheable(backend: SearchBackend, { apiVersion, maxAgeSeconds }: { apiVersion: string; maxAgeSeconds: number }): MiddlewareHandler {
   const cacheControl = `public, max-age=${maxAgeSeconds}`;
@@ -24,10 +25,13 @@ export function cacheable(backend: SearchBackend, { apiVersion, maxAgeSeconds }:
       return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl, Vary: 'Origin' });
     }
     await next();
+    // On c.res.headers, not c.header(): after the handler, c.header() makes Hono rebuild the
+    // response around a body stream (see cors.ts).
     if (c.res.status === 200) {
-      c.header('ETag', etag);
-      c.header('Cache-Control', cacheControl);
-      c.header('Vary', 'Origin');
+      const headers = c.res.headers;
+      headers.set('ETag', etag);
+      headers.set('Cache-Control', cacheControl);
+      addVary(headers, 'Origin');
     }
   };
 }
