@@ -45,7 +45,8 @@ async function coachSignsIn(inbox, sent) {
   await page.goto(`${demo.urls.portal}/aanmelden`);
   await page.getByLabel('E-mailadres').fill(inbox.email);
   const after = demo.mailbox.messages().at(-1)?.id ?? 0;
-  const mail = demo.mailbox.waitFor((m) => m.to.includes(inbox.email) && m.id > after);
+  // The sign-in link, not the "nieuwe verwijzing" mail the same address may get meanwhile.
+  const mail = demo.mailbox.waitFor((m) => m.to.includes(inbox.email) && m.id > after && m.text.includes('/aanmelden/link'));
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
   await page.goto(`${demo.urls.mailbox}/mail/${(await mail).id}`);
   await page.getByRole('link', { name: /aanmelden\/link/ }).click();
@@ -163,15 +164,20 @@ describe('the coach reads a sealed referral in the demo inbox and the GP hears b
     await coach.getByText(`De verwijzing is overgedragen aan ${SECOND}.`).waitFor();
     await clean(coach, `${FIRST}: inbox after handover`);
 
-    // The second organisation's coach, on another device with its own recovery file, reads it there.
-    const { context: secondContext, page: colleague } = await coachSignsIn(second, sent);
-    await importKey(colleague, second);
-    await readReferral(colleague, created.referralId, SECOND);
-
-    // And the GP sees where it went.
+    // The GP sees where it went (until the second organisation opens it, this is the latest word).
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('handed_over');
     expect(await status.innerText()).toMatch(new RegExp(`overgedragen aan ${SECOND}`, 'i'));
     await clean(gp, 'GP: handed over');
+
+    // The second organisation's coach, on another device with its own recovery file, reads it there;
+    // opening it says "received" to the GP, and the handover stays in the history.
+    const { context: secondContext, page: colleague } = await coachSignsIn(second, sent);
+    await importKey(colleague, second);
+    await readReferral(colleague, created.referralId, SECOND);
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('received');
+    const history = gp.locator('#status-slot sk-referral-status [part~="history"]');
+    expect(await history.locator('li[data-status="handed_over"]').innerText()).toMatch(new RegExp(`overgedragen aan ${SECOND}`, 'i'));
+    await clean(gp, 'GP: received by the second organisation');
     expect(problems).toEqual([]);
 
     // Nothing opened ever left a coach's browser, and no coach page threw.
