@@ -1,7 +1,8 @@
 // `npm start`: the demo. Installs what is missing, builds when sources changed,
 // then starts Meilisearch (data in .data/), ingests the demo feeds when needed,
-// starts the search API, the example intake receiver and the example pages, and
-// prints their URLs. Ctrl-C stops everything it started.
+// starts the search API, the portal, the example intake receiver and the example pages, and
+// prints their URLs, the sign-in addresses and how a coach opens the demo inboxes.
+// Ctrl-C stops everything it started.
 import { ensureBuilt, ensureInstalled } from './lib.mjs';
 
 const port = (name, fallback) => {
@@ -38,12 +39,22 @@ try {
 const width = Math.max(...demo.links.map((l) => l.label.length)) + 2;
 const lines = demo.links.map((l) => `  ${`${l.label}:`.padEnd(width)}${l.url}`);
 const signIns = demo.signIns.map((s) => `  ${s.email}  (${s.label})`);
+const inboxes = demo.inboxes.map(
+  (i) =>
+    `  ${i.name}: sign in as ${i.email}\n    recovery file ${i.recoveryFile}\n    passphrase "${i.passphrase}"` +
+    (i.current ? '' : '\n    (a coach published a newer key in the portal: this file opens only older referrals)'),
+);
 console.log(`
 Sociale Kaart demo is running.
 ${lines.join('\n')}
 
 Sign in to the provider portal with one of these addresses; the link arrives in the demo mailbox:
 ${signIns.join('\n')}
+
+Hosted inbox (DEMO ONLY: real coach teams make their key in their own browser and keep the file to themselves).
+Refer a patient to one of these organisations' activities on the HIS page; then, in the portal, sign in,
+open "Sleutel", import the recovery file with the passphrase, and open "Inbox verwijzingen":
+${inboxes.join('\n')}
 Press Ctrl-C to stop everything.`);
 
 let stopping = false;

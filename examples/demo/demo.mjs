@@ -2,8 +2,9 @@
 // demo exactly as a newcomer does: a managed Meilisearch with its data under
 // .data/, the demo feeds ingested when the index is missing or the feeds changed,
 // the provider portal on the embedded database, the search API on the same database
-// (trusting the demo HIS backend's key, relaying to the example intake receiver),
-// the intake receiver and the example pages with the HIS backend.
+// (trusting the demo HIS backend's key; relaying to the hosted inbox for the organisations
+// seeded with one, to the example intake receiver for the rest), the intake receiver and the
+// example pages with the HIS backend.
 // A new server joins with one startService() call and one line in `links`.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -24,6 +25,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, '../..');
 const feedsDir = join(repoRoot, 'examples/feeds');
 const INDEX = 'activities';
+/** Utrecht organisations that read their referrals in the hosted inbox (the HIS page's patient lives in Utrecht). */
+export const DEMO_INBOX_ORGANISATIONS = ['Trajectum Welzijn', 'Stichting Buurtkracht Overvecht'];
+/** Opens the demo's recovery files. Demo only: a real coach team chooses its own on the /sleutel page. */
+export const DEMO_INBOX_PASSPHRASE = 'alleen voor de demo';
 
 /** The demo feeds, one input per file or CSV package, in a stable order. */
 export function demoInputs() {
@@ -136,8 +141,9 @@ export async function startDemo(opts = {}) {
     const apiOrigin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${apiPort}`;
     const intakeOrigin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${intakePort}`;
 
-    // The demo routes every referral to one regional intake (the example receiver), signed with a
-    // per-run secret: the relay's operator configuration, written where only this user can read it.
+    // The demo routes every referral that no inbox organisation receives to one regional intake
+    // (the example receiver), signed with a per-run secret: the relay's operator configuration,
+    // written where only this user can read it.
     // Every route names its intakeUrl: feed data never decides where a referral goes.
     const referralSecret = randomBytes(24).toString('base64url');
     const routesFile = join(dataDir, 'referral-routes.json');
@@ -166,7 +172,12 @@ export async function startDemo(opts = {}) {
       log: opts.quiet ? () => {} : undefined,
     });
     stoppers.push(() => portal.close());
-    const demoOrganisations = await seedDemoOrganisations(portal.database.db, inputs, { operatorEmail: 'beheer@demo.sociale-kaart.example' });
+    // Some organisations receive in the hosted inbox (sealed in the GP's browser, opened in the coach's);
+    // the others fall through to the regional route above, so both ways stay in the demo.
+    const demoOrganisations = await seedDemoOrganisations(portal.database.db, inputs, {
+      operatorEmail: 'beheer@demo.sociale-kaart.example',
+      inbox: { organisations: DEMO_INBOX_ORGANISATIONS, keyDir: join(dataDir, 'demo-keys'), passphrase: DEMO_INBOX_PASSPHRASE },
+    });
 
     const apiEnv = {
       ...process.env,
@@ -231,6 +242,10 @@ export async function startDemo(opts = {}) {
         { label: 'operator (beheer)', email: 'beheer@demo.sociale-kaart.example' },
         ...demoOrganisations.map((d) => ({ label: d.organisation.name, email: d.signInEmail })),
       ],
+      /** The organisations that receive in the hosted inbox: how their coach signs in and puts the team key on a device. */
+      inboxes: demoOrganisations
+        .filter((d) => d.inbox)
+        .map((d) => ({ organizationId: d.organisation.id, name: d.organisation.name, email: d.signInEmail, ...d.inbox })),
       urls: {
         hisConsult: `${pagesOrigin}/his-consult/`,
         gemeenteSite: `${pagesOrigin}/gemeente-site/`,
@@ -243,6 +258,10 @@ export async function startDemo(opts = {}) {
         meili: meili.url,
       },
       referrerJwksFile: his.jwksFile,
+      /** The demo mailbox in this process, for tests that wait for a mail (register the wait before the action). */
+      mailbox,
+      /** Mails "Er is een nieuwe verwijzing" now instead of on the next minute. */
+      notifyNewReferrals: () => portal.notifyNewReferrals(),
       reportFile,
       stop,
     };

@@ -1,7 +1,8 @@
-// `npm start` as a newcomer runs it: the printed block, Ctrl-C stopping everything it
-// started, a second start that does not ingest again, and a clear message for a busy port.
+// `npm start` as a newcomer runs it: the printed block (with the demo inboxes' keys), Ctrl-C
+// stopping everything it started, a second start that neither ingests again nor makes new keys,
+// and a clear message for a busy port.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,6 +86,16 @@ describe('npm start', () => {
     // A sign-in address per demo organisation, and the operator's.
     expect(out).toContain('beheer@demo.sociale-kaart.example');
     expect(out.match(/@demo\.sociale-kaart\.example/g).length).toBeGreaterThan(3);
+    // How a coach reads the demo inboxes: per inbox organisation its sign-in, recovery file (0600) and the demo passphrase.
+    expect(out).toContain('Hosted inbox (DEMO ONLY');
+    const keyFiles = [...out.matchAll(/recovery file (\S+)\n\s+passphrase "alleen voor de demo"/g)].map((m) => m[1]);
+    expect(keyFiles.length).toBeGreaterThanOrEqual(2);
+    const keys = new Map();
+    for (const file of keyFiles) {
+      expect(file.startsWith(join(dataDir, 'demo-keys'))).toBe(true);
+      expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      keys.set(file, readFileSync(file, 'utf8'));
+    }
     for (const url of printed) {
       const res = await fetch(url);
       expect(res.status, url).toBe(200);
@@ -106,6 +117,11 @@ describe('npm start', () => {
     await second.ready;
     expect(second.output()).not.toContain('Ingesting');
     expect(second.output()).not.toContain('ingesting');
+    // The same keys, files untouched.
+    for (const [file, text] of keys) {
+      expect(second.output()).toContain(`recovery file ${file}`);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
     const again = await (await fetch(`http://127.0.0.1:${ports.SK_API_PORT}/v1/search?postcode=3521AB`)).json();
     expect(again.total).toBe(search.total);
     second.child.kill('SIGTERM');
