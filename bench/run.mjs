@@ -197,7 +197,7 @@ async function main() {
     if (runnable.includes('search')) {
       log('search: nearby equality check, then load (API and direct take turns)');
       try {
-        const section = await runSearchSection({ apiBase, cachedBase, meili, index: LIVE_INDEX, documents, settings, log });
+        const section = await runSearchSection({ apiBase, cachedBase, meili, index: LIVE_INDEX, documents, settings, pids: { api: apiService?.child.pid, meili: meili.pid }, log });
         result.sections.search = section;
         if (section.equality.failures.length) {
           result.failures.push({ section: 'search', message: `nearby equality check failed for ${section.equality.failures.length} of ${section.equality.checked} queries` });

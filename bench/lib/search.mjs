@@ -4,6 +4,7 @@
 import { buildFilter } from '@sociale-kaart/meili';
 import { geocodePostcode } from '@sociale-kaart/schema';
 import { HIT_ATTRIBUTES } from '../../packages/search-api/dist/hits.js';
+import { cpuMeter } from './cpu.mjs';
 import { createAgent, runLoad, send, summarize } from './load.mjs';
 import { runMixSection, mixTable } from './mix.mjs';
 import { equalityQueries, searchQueries } from './queries.mjs';
@@ -183,7 +184,7 @@ export async function nearbyBreakdown({ meili, index, postcodes }) {
  * its direct counterpart(s) take turns in `rounds` slices (A B B A …), so drift on this
  * shared machine hits both sides alike.
  */
-export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, log }) {
+export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
   const lists = searchQueries(seed, queryCount);
   lists.understood = lists.text;
   const t = targets({ apiBase, meili, index });
@@ -194,12 +195,16 @@ export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, w
       const agents = new Map(sides.map((s) => [s.key, createAgent(concurrency)]));
       for (const s of sides) await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 });
       const runs = new Map(sides.map((s) => [s.key, []]));
+      // CPU per request of the API process, Meilisearch and this load client, per side.
+      const meters = new Map(sides.map((s) => [s.key, cpuMeter({ api: pids.api, meili: pids.meili })]));
       const cursor = new Map(sides.map((s) => [s.key, 0]));
       const slice = durationMs / rounds;
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? sides : [...sides].reverse();
         for (const s of order) {
+          const stop = meters.get(s.key).start();
           const run = await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: slice, agent: agents.get(s.key), startAt: cursor.get(s.key) });
+          stop(run.latencies.length);
           cursor.set(s.key, run.next);
           runs.get(s.key).push(run);
         }
@@ -209,7 +214,7 @@ export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, w
       for (const s of sides) {
         const sum = summarize(runs.get(s.key));
         if (sum.errors > 0) throw new Error(`${s.name} (${kind}, c=${concurrency}): ${sum.errors} failed requests; first: ${sum.firstError}`);
-        row[s.key] = { name: s.name, requests: sum.requests, rps: round(sum.rps, 1), p50: round(sum.p50, 3), p90: round(sum.p90, 3), p99: round(sum.p99, 3), mean: round(sum.mean, 3) };
+        row[s.key] = { name: s.name, requests: sum.requests, rps: round(sum.rps, 1), p50: round(sum.p50, 3), p90: round(sum.p90, 3), p99: round(sum.p99, 3), mean: round(sum.mean, 3), cpuMsPerRequest: meters.get(s.key).perRequest() };
       }
       if (kind === 'nearby') {
         row.speedup = round(row.api.rps / row.naive.rps, 3);
@@ -226,9 +231,9 @@ export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, w
   return results;
 }
 
-export async function runSearchSection({ apiBase, cachedBase, meili, index, documents, settings, log }) {
+export async function runSearchSection({ apiBase, cachedBase, meili, index, documents, settings, pids, log }) {
   const equality = await checkNearbyEquality({ apiBase, meili, index, queries: equalityQueries(settings.seed, settings.equalityQueries), log });
-  const load = await runSearchLoad({ apiBase, meili, index, seed: settings.seed, ...settings.load, log });
+  const load = await runSearchLoad({ apiBase, meili, index, seed: settings.seed, ...settings.load, pids, log });
   log('  repeated mix: API with and without the response cache, and direct');
   const mix = await runMixSection({ cachedBase, uncachedBase: apiBase, meili, index, seed: settings.seed, ...settings.load, log });
   const profile = await nearbyBreakdown({ meili, index, postcodes: searchQueries(settings.seed, 40).nearby.map((x) => x.postcode) });
@@ -277,11 +282,32 @@ export function searchTables(section) {
     }
   }
   const table = markdownTable(['query kind', 'concurrency:', 'target', 'p50 ms:', 'p99 ms:', 'req/s:', 'API / direct req/s:', 'goal'], rows);
+  const cpu = cpuTable(section.load);
   const eq = section.equality;
   const eqLine = `Nearby equality check: ${eq.checked - eq.failures.length}/${eq.checked} sampled nearby queries (radius default/2/5/25 km) return exactly the naive top ${PER_PAGE} in the same order${eq.failures.length ? ' — **FAILED**' : ''}. One at a time, the API's nearby answer took ${fmtMs(eq.apiRoundTripMsP50)} ms round trip at p50, of which ${fmtMs(eq.apiTookMsP50)} ms inside its search function (\`tookMs\`: Meilisearch calls included).`;
   const profile = section.nearbyProfile
     ? `\n\nNearby profile (Meilisearch processingTimeMs, median over 40 sampled postcodes, radius ${DEFAULT_RADIUS_KM} km, one query at a time):\n\n${markdownTable(['query sent to Meilisearch', 'Meilisearch ms p50:', 'round trip ms p50:'], section.nearbyProfile.map((r) => [r.query, r.meiliProcessingMsP50, fmtMs(r.wallMsP50)]))}`
     : '';
   const strategies = section.apiStrategies ? `\nAPI search strategies during the run (its /metrics): ${Object.entries(section.apiStrategies).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}.` : '';
-  return `${table}\n\n${mixTable(section.mix)}${profile}\n${strategies}\n\nGoals: text kinds API ≥ ${TEXT_GOAL} × direct throughput (both sending the same queries: understanding off; the understanding row shows what it costs); nearby API ≥ ${NEARBY_GOAL}× the naive query's throughput.\n${eqLine}`;
+  return `${table}\n\n${cpu}${mixTable(section.mix)}${profile}\n${strategies}\n\nGoals: text kinds API ≥ ${TEXT_GOAL} × direct throughput (both sending the same queries: understanding off; the understanding row shows what it costs); nearby API ≥ ${NEARBY_GOAL}× the naive query's throughput.\n${eqLine}`;
+}
+
+/**
+ * CPU ms per request of each process during the load slices (/proc utime + stime): on two
+ * cores the API's own CPU comes out of what Meilisearch and the client could use, so
+ * throughput at high concurrency tends to (Meilisearch + client) / (API + Meilisearch + client).
+ */
+function cpuTable(load) {
+  const rows = [];
+  for (const r of load) {
+    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct'];
+    for (const k of sides) {
+      const c = r[k].cpuMsPerRequest;
+      if (!c) continue;
+      const total = (c.api ?? 0) + (c.meili ?? 0) + (c.client ?? 0);
+      rows.push([k === 'api' ? KIND_LABEL[r.kind] : '', k === 'api' ? r.concurrency : '', r[k].name, c.api === undefined ? '–' : fmtMs(c.api), c.meili === undefined ? '–' : fmtMs(c.meili), fmtMs(c.client), fmtMs(total)]);
+    }
+  }
+  if (rows.length === 0) return '';
+  return `CPU time per request during the load slices (ms; /proc utime + stime of each process, this load client included):\n\n${markdownTable(['query kind', 'concurrency:', 'target', 'API process:', 'Meilisearch:', 'load client:', 'all:'], rows)}\n\n`;
 }
