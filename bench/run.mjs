@@ -15,7 +15,7 @@ import { ingestTable, ingestWithCli, runIngestSection } from './lib/ingest.mjs';
 import { machineInfo, machineLine } from './lib/machine.mjs';
 import { meiliApi } from './lib/meili.mjs';
 import { writeFeeds } from './lib/feeds.mjs';
-import { startApi } from './lib/api.mjs';
+import { startApi, startBareProxy } from './lib/api.mjs';
 import { cleanupAll, installSignalHandlers, killChild, onCleanup, wasInterrupted } from './lib/procs.mjs';
 import { relevanceTable, runRelevanceSection } from './lib/relevance.mjs';
 import { summaryTable } from './lib/summary.mjs';
@@ -197,7 +197,8 @@ async function main() {
     if (runnable.includes('search')) {
       log('search: nearby equality check, then load (API and direct take turns)');
       try {
-        const section = await runSearchSection({ apiBase, cachedBase, meili, index: LIVE_INDEX, documents, settings, pids: { api: apiService?.child.pid, meili: meili.pid }, log });
+        const proxy = await startBareProxy({ meili });
+        const section = await runSearchSection({ apiBase, cachedBase, proxy, meili, index: LIVE_INDEX, documents, settings, pids: { api: apiService?.child.pid, meili: meili.pid, proxy: proxy.pid }, log });
         result.sections.search = section;
         if (section.equality.failures.length) {
           result.failures.push({ section: 'search', message: `nearby equality check failed for ${section.equality.failures.length} of ${section.equality.checked} queries` });

@@ -18,3 +18,19 @@ export async function startApi({ ctx, meili, index, args = [], nodeFlags = [], n
   });
   return { url: await service.started, service };
 }
+
+/** The bare proxy of bare-proxy.mjs in front of `meili` (its own process, stopped at cleanup); resolves with `{ url, pid }`. */
+export async function startBareProxy({ meili }) {
+  const service = spawnService(process.execPath, [new URL('./bare-proxy.mjs', import.meta.url).pathname, meili.url], {
+    name: 'bare proxy',
+    ready: (line) => {
+      try {
+        const j = JSON.parse(line);
+        return j.msg === 'listening' ? j.url : null;
+      } catch {
+        return null;
+      }
+    },
+  });
+  return { url: await service.started, pid: service.child.pid };
+}

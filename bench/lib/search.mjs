@@ -63,16 +63,20 @@ export function directText(meili, index, { q, category, day }) {
 
 export const directSearch = (meili, index, body) => ({ method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: { authorization: `Bearer ${meili.masterKey}` }, body });
 
-function targets({ apiBase, meili, index }) {
+function targets({ apiBase, meili, index, proxy }) {
   const direct = (body) => directSearch(meili, index, body);
+  // The same direct queries through the bare proxy (bare-proxy.mjs): the cost of one hop alone.
+  const viaProxy = (name, request) => (proxy ? [{ key: 'proxy', name: `${name} through a bare node:http proxy`, request: (query) => ({ ...request(query), url: request(query).url.replace(meili.url, proxy.url) }) }] : []);
+  const textDirect = ({ q }) => directText(meili, index, { q });
+  const filteredDirect = (query) => directText(meili, index, query);
   return {
     text: {
       api: { name: 'API /v1/search (understand=false)', request: ({ q }) => ({ url: apiUrl(apiBase, { q, understand: false }) }) },
-      direct: [{ key: 'direct', name: 'Meilisearch direct (the same query)', request: ({ q }) => directText(meili, index, { q }) }],
+      direct: [{ key: 'direct', name: 'Meilisearch direct (the same query)', request: textDirect }, ...viaProxy('the same query', textDirect)],
     },
     filtered: {
       api: { name: 'API /v1/search (understand=false)', request: ({ q, category, day }) => ({ url: apiUrl(apiBase, { q, category, day, understand: false }) }) },
-      direct: [{ key: 'direct', name: 'Meilisearch direct (the same multi-search, disjunctive facets included)', request: (query) => directText(meili, index, query) }],
+      direct: [{ key: 'direct', name: 'Meilisearch direct (the same multi-search, disjunctive facets included)', request: filteredDirect }, ...viaProxy('the same multi-search', filteredDirect)],
     },
     understood: {
       api: { name: 'API /v1/search (understanding on, the default)', request: ({ q }) => ({ url: apiUrl(apiBase, { q }) }) },
@@ -184,10 +188,10 @@ export async function nearbyBreakdown({ meili, index, postcodes }) {
  * its direct counterpart(s) take turns in `rounds` slices (A B B A …), so drift on this
  * shared machine hits both sides alike.
  */
-export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
+export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
   const lists = searchQueries(seed, queryCount);
   lists.understood = lists.text;
-  const t = targets({ apiBase, meili, index });
+  const t = targets({ apiBase, meili, index, proxy });
   const results = [];
   for (const kind of ['text', 'filtered', 'understood', 'nearby']) {
     for (const concurrency of concurrencies) {
@@ -196,7 +200,7 @@ export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, w
       for (const s of sides) await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 });
       const runs = new Map(sides.map((s) => [s.key, []]));
       // CPU per request of the API process, Meilisearch and this load client, per side.
-      const meters = new Map(sides.map((s) => [s.key, cpuMeter({ api: pids.api, meili: pids.meili })]));
+      const meters = new Map(sides.map((s) => [s.key, cpuMeter({ api: pids.api, proxy: pids.proxy, meili: pids.meili })]));
       const cursor = new Map(sides.map((s) => [s.key, 0]));
       const slice = durationMs / rounds;
       for (let r = 0; r < rounds; r++) {
@@ -222,6 +226,10 @@ export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, w
         row.goalMet = row.speedup >= NEARBY_GOAL;
       } else {
         row.throughputRatio = round(row.api.rps / row.direct.rps, 3);
+        if (row.proxy) {
+          row.proxyRatio = round(row.proxy.rps / row.direct.rps, 3);
+          row.apiVsProxy = round(row.api.rps / row.proxy.rps, 3);
+        }
         row.goalMet = kind === 'understood' ? null : row.throughputRatio >= TEXT_GOAL;
       }
       log(`  ${KIND_LABEL[kind]}, c=${concurrency}: API ${fmtInt(row.api.rps)} req/s p50 ${fmtMs(row.api.p50)} ms | ${sides.slice(1).map((s) => `${s.key} ${fmtInt(row[s.key].rps)} req/s p50 ${fmtMs(row[s.key].p50)} ms`).join(' | ')}`);
@@ -231,9 +239,9 @@ export async function runSearchLoad({ apiBase, meili, index, seed, durationMs, w
   return results;
 }
 
-export async function runSearchSection({ apiBase, cachedBase, meili, index, documents, settings, pids, log }) {
+export async function runSearchSection({ apiBase, cachedBase, proxy, meili, index, documents, settings, pids, log }) {
   const equality = await checkNearbyEquality({ apiBase, meili, index, queries: equalityQueries(settings.seed, settings.equalityQueries), log });
-  const load = await runSearchLoad({ apiBase, meili, index, seed: settings.seed, ...settings.load, pids, log });
+  const load = await runSearchLoad({ apiBase, meili, index, proxy, seed: settings.seed, ...settings.load, pids, log });
   log('  repeated mix: API with and without the response cache, and direct');
   const mix = await runMixSection({ cachedBase, uncachedBase: apiBase, meili, index, seed: settings.seed, ...settings.load, log });
   const profile = await nearbyBreakdown({ meili, index, postcodes: searchQueries(settings.seed, 40).nearby.map((x) => x.postcode) });
@@ -273,12 +281,12 @@ async function apiStrategies(apiBase) {
 export function searchTables(section) {
   const rows = [];
   for (const r of section.load) {
-    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct'];
+    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct', ...(r.proxy ? ['proxy'] : [])];
     rows.push([KIND_LABEL[r.kind], r.concurrency, r.api.name, fmtMs(r.api.p50), fmtMs(r.api.p99), fmtInt(r.api.rps), '', '']);
     for (const k of others) {
-      const ratio = r.kind === 'nearby' ? (k === 'naive' ? r.speedup : r.speedupHitsOnly) : r.throughputRatio;
-      const goal = k === 'naiveHitsOnly' || r.goalMet === null ? 'info' : goalCell(r.goalMet);
-      rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), fmtRatio(ratio, '×'), goal]);
+      const ratio = r.kind === 'nearby' ? (k === 'naive' ? r.speedup : r.speedupHitsOnly) : k === 'proxy' ? r.apiVsProxy : r.throughputRatio;
+      const goal = k === 'naiveHitsOnly' || k === 'proxy' || r.goalMet === null ? (k === 'proxy' ? `info: proxy / direct ${fmtRatio(r.proxyRatio, '×')}` : 'info') : goalCell(r.goalMet);
+      rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), k === 'proxy' ? `${fmtRatio(ratio, '×')} (API / proxy)` : fmtRatio(ratio, '×'), goal]);
     }
   }
   const table = markdownTable(['query kind', 'concurrency:', 'target', 'p50 ms:', 'p99 ms:', 'req/s:', 'API / direct req/s:', 'goal'], rows);
@@ -300,14 +308,15 @@ export function searchTables(section) {
 function cpuTable(load) {
   const rows = [];
   for (const r of load) {
-    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct'];
+    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct', ...(r.proxy ? ['proxy'] : [])];
     for (const k of sides) {
       const c = r[k].cpuMsPerRequest;
       if (!c) continue;
-      const total = (c.api ?? 0) + (c.meili ?? 0) + (c.client ?? 0);
-      rows.push([k === 'api' ? KIND_LABEL[r.kind] : '', k === 'api' ? r.concurrency : '', r[k].name, c.api === undefined ? '–' : fmtMs(c.api), c.meili === undefined ? '–' : fmtMs(c.meili), fmtMs(c.client), fmtMs(total)]);
+      const front = k === 'proxy' ? c.proxy : c.api;
+      const total = (front ?? 0) + (c.meili ?? 0) + (c.client ?? 0);
+      rows.push([k === 'api' ? KIND_LABEL[r.kind] : '', k === 'api' ? r.concurrency : '', r[k].name, k === 'direct' || k === 'naive' || front === undefined ? '–' : fmtMs(front), c.meili === undefined ? '–' : fmtMs(c.meili), fmtMs(c.client), fmtMs(total)]);
     }
   }
   if (rows.length === 0) return '';
-  return `CPU time per request during the load slices (ms; /proc utime + stime of each process, this load client included):\n\n${markdownTable(['query kind', 'concurrency:', 'target', 'API process:', 'Meilisearch:', 'load client:', 'all:'], rows)}\n\n`;
+  return `CPU time per request during the load slices (ms; /proc utime + stime of each process, this load client included; "in front" is the API process, or the bare proxy on its rows):\n\n${markdownTable(['query kind', 'concurrency:', 'target', 'in front:', 'Meilisearch:', 'load client:', 'all:'], rows)}\n\n`;
 }
