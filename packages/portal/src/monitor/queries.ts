@@ -45,12 +45,22 @@ export async function referralsByReason(db: Db, q: MonitorQuery): Promise<Array<
  * first), so its letter never changes: not with the period, not when old referrals go.
  */
 export async function registerPractices(db: Db): Promise<void> {
-  await sql`
-    insert into monitor_practices (referrer)
-    select r.referrer from referrals r
-    where r.referrer is not null and not exists (select 1 from monitor_practices p where p.referrer = r.referrer)
-    group by r.referrer order by min(r.created_at), r.referrer
-    on conflict (referrer) do nothing`.execute(db);
+  await db
+    .insertInto('monitor_practices')
+    .columns(['referrer'])
+    .expression(
+      db
+        .selectFrom('referrals as r')
+        .select('r.referrer')
+        .where('r.referrer', 'is not', null)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('monitor_practices as p').select('p.seq').whereRef('p.referrer', '=', 'r.referrer'))))
+        .groupBy('r.referrer')
+        .orderBy((eb) => eb.fn.min('r.created_at'))
+        .orderBy('r.referrer')
+        .$narrowType<{ referrer: string }>(),
+    )
+    .onConflict((oc) => oc.column('referrer').doNothing())
+    .execute();
 }
 
 /** Referrals per practice, by its rank (1 = A) and the name the operator gave it; the `sub` itself stays in the database. */
