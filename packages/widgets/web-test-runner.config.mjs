@@ -52,6 +52,7 @@ function skTestPlugin() {
       if (command === 'sk-inbox-referrals') return backend.inboxReferrals();
       if (command === 'sk-inbox-rotate-key') return backend.rotateInboxKey();
       if (command === 'sk-referral-append-status') return backend.appendStatus(payload.referralId, payload.entry);
+      if (command === 'sk-referral-hand-to-colleague') return backend.handToColleague(payload.referralId);
       if (command === 'sk-print-handout') {
         // Print media as Chrome prints: a real A4 PDF (its page count), and a screenshot of the printed page.
         const page = session.browser.getPage(session.id);

@@ -11,7 +11,7 @@ import type { Db } from '@sociale-kaart/db';
 import type { MonitorQuery } from './params.js';
 
 /** Statuses only the receiving side sets: any of them means the referral was received. */
-export const RECEIVED_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed', 'handed_over'] as const;
+export const RECEIVED_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed', 'handed_over', 'handed_to_colleague'] as const;
 
 const localTime = sql`(r.created_at at time zone 'Europe/Amsterdam')`;
 const month = sql<string>`to_char(${localTime}, 'YYYY-MM')`;

@@ -102,6 +102,7 @@ const nl = {
     declined: 'Afgewezen',
     closed: 'Afgesloten',
     handed_over: 'Overgedragen',
+    handed_to_colleague: 'Overgedragen aan een collega',
   } as Record<string, string>,
 };
 
@@ -205,6 +206,7 @@ const en: InboxMessages = {
     declined: 'Declined',
     closed: 'Closed',
     handed_over: 'Handed over',
+    handed_to_colleague: 'Handed over to a colleague',
   },
 };
 
