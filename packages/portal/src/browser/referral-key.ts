@@ -5,6 +5,8 @@
  * (WebCrypto), keeps its private key non-extractable in IndexedDB, offers the recovery file
  * as a download, publishes only the public JWK, and imports a recovery file on a second device.
  */
+// First: zod must not probe `new Function` under the portal's CSP (see @sociale-kaart/sealing/jitless).
+import '@sociale-kaart/sealing/jitless';
 import { createReferralKey, readRecoveryFile, recoveryFileName, recoveryFileText } from '@sociale-kaart/sealing';
 import { api, explain, messagesOf, openKeystore, say } from './common.js';
 
