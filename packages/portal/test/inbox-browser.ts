@@ -17,9 +17,11 @@ export interface CoachWorld {
   browser: () => Browser;
   portal: () => RunningPortal;
   mailbox: () => Mailbox;
-  /** Every request the pages made (`METHOD url body`) and every page error. */
+  /** Every request the pages made (`METHOD url body`) and every page error (CSP violations included). */
   sent: string[];
 }
+
+const CSP_VIOLATION = 'sk-csp-violation:';
 
 /**
  * A real portal on PGlite (seeded by `seed` before it starts), a real Meilisearch index
@@ -52,9 +54,14 @@ export function useInboxWorld(index: string, seed: (db: Db) => Promise<void>): C
 /** A fresh browser context (a device of its own), signed in as `email` through the mail link. */
 export async function signInCoach(world: CoachWorld, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await world.browser().newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  // The portal's CSP allows no eval: a violation (zod's `new Function` probe, say) counts as a page error. Registered before any page loads.
+  await context.addInitScript((prefix) => document.addEventListener('securitypolicyviolation', (e) => console.error(`${prefix} ${e.violatedDirective}`)), CSP_VIOLATION);
   const page = await context.newPage();
   page.on('request', (r) => world.sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
   page.on('pageerror', (e) => world.sent.push(`pageerror ${e.message}`));
+  page.on('console', (m) => {
+    if (m.text().startsWith(CSP_VIOLATION)) world.sent.push(`pageerror ${m.text()}`);
+  });
   await page.goto(`${world.portal().url}/aanmelden`);
   await page.getByLabel('E-mailadres').fill(email);
   const mailbox = world.mailbox();
