@@ -66,11 +66,17 @@ export async function registerPractices(db: Db): Promise<void> {
 /** Referrals per practice, by its rank (1 = A) and the name the operator gave it; the `sub` itself stays in the database. */
 export async function referralsByPractice(db: Db, q: MonitorQuery): Promise<Array<{ rank: number | null; name: string | null; n: number }>> {
   await registerPractices(db);
-  const { rows } = await sql<{ rank: number | null; name: string | null; n: number }>`
-    select p.rank, p.name, count(*) as n
-    from referrals r
-    left join (select referrer, name, row_number() over (order by seq) as rank from monitor_practices) p on p.referrer = r.referrer
-    where ${scope(q)} group by p.rank, p.name order by p.rank nulls last`.execute(db);
+  const ranked = db
+    .selectFrom('monitor_practices')
+    .select((eb) => ['referrer', 'name', eb.fn.agg<number>('row_number').over((ob) => ob.orderBy('seq')).as('rank')]);
+  const rows = await db
+    .selectFrom('referrals as r')
+    .leftJoin(ranked.as('p'), 'p.referrer', 'r.referrer')
+    .select((eb) => ['p.rank', 'p.name', eb.fn.countAll<number>().as('n')])
+    .where(scope(q) as RawBuilder<boolean>)
+    .groupBy(['p.rank', 'p.name'])
+    .orderBy('p.rank', (ob) => ob.asc().nullsLast())
+    .execute();
   return rows.map((r) => ({ rank: r.rank === null ? null : n(r.rank), name: r.name, n: n(r.n) }));
 }
 
