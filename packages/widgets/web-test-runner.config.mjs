@@ -17,9 +17,13 @@ rmSync(summaryFile, { force: true });
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The map's tiles in tests: a plain local tile, so no test touches the network.
 const BLANK_TILE = tilePng();
+// The policy a cautious HIS page sets: no eval, no inline scripts (the GP's page in the CSP referral test).
+const NO_EVAL_CSP = "script-src 'self'; object-src 'none'";
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'";
 
 let backend;
+/** Console errors of the test page and its frames, as Chrome reports them (CSP violations included), while watched. */
+let consoleErrors = null;
 
 /** Pages in a PDF as Chrome writes it (one `/Type /Page` object per page). */
 function pdfPageCount(pdf) {
@@ -52,6 +56,19 @@ function skTestPlugin() {
       if (command === 'sk-inbox-referrals') return backend.inboxReferrals();
       if (command === 'sk-inbox-rotate-key') return backend.rotateInboxKey();
       if (command === 'sk-referral-append-status') return backend.appendStatus(payload.referralId, payload.entry);
+      if (command === 'sk-referral-hand-to-colleague') return backend.handToColleague(payload.referralId);
+      if (command === 'sk-console-watch') {
+        // Registered before the test loads the page it watches: nothing logged while it loads is missed.
+        consoleErrors = [];
+        const page = session.browser.getPage(session.id);
+        const onConsole = (message) => {
+          if (message.type() === 'error') consoleErrors?.push(message.text());
+        };
+        page.on('console', onConsole);
+        page.on('pageerror', (error) => consoleErrors?.push(`pageerror: ${error.message}`));
+        return true;
+      }
+      if (command === 'sk-console-errors') return consoleErrors ?? [];
       if (command === 'sk-print-handout') {
         // Print media as Chrome prints: a real A4 PDF (its page count), and a screenshot of the printed page.
         const page = session.browser.getPage(session.id);
@@ -103,6 +120,10 @@ function skTestPlugin() {
       if (path.startsWith('/__sk/tiles/')) {
         context.set('cache-control', 'no-store');
         return { body: BLANK_TILE, type: 'png' };
+      }
+      if (path === '/__sk/csp-referral.html') {
+        context.set('content-security-policy', NO_EVAL_CSP);
+        return { body: readFileSync(join(here, 'test/csp.html'), 'utf8'), type: 'html' };
       }
       if (path === '/__sk/csp.html') {
         context.set('content-security-policy', STRICT_CSP);

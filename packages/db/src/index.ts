@@ -11,7 +11,7 @@ export * from './organisations.js';
 export * from './accounts.js';
 export * from './activities.js';
 export * from './feeds.js';
-export { ROLES, type Role, type Database, type Organisation, type User, type ApiKey, type ActivityRow, type ActivityStatus, type Feed, type ReceiveMode, type ReferralKeyRow, type ReferralRow, type ReferralHistoryRow } from './tables.js';
+export { ROLES, type Role, type Database, type Organisation, type User, type ApiKey, type ActivityRow, type ActivityStatus, type Feed, type ReceiveMode, type ReferralKeyRow, type ReferralRow, type ReferralHistoryRow, type MonitorTokenRow } from './tables.js';
 export * from './referrals.js';
 export { importDataKey, dataKeyFromEnv, newDataKeyText, encryptWithDataKey, decryptWithDataKey, DataKeyError, type DataKey } from './data-key.js';
 export * from './receiving.js';

@@ -1,10 +1,10 @@
 /**
- * Referrals and the coach teams' public keys: the one place that writes a referral's status
- * history, so the relay (webhook statuses), the inbox (a coach's statuses and handovers) and
+ * Referrals and the coach teams' public keys: the one place that writes a referral's handling
+ * (status history, handovers to another organisation or a colleague, first opening), so the relay (webhook statuses), the inbox (a coach's statuses and handovers) and
  * the monitor all read the same derived columns. Nothing here ever holds patient data in the
  * clear: an inbox referral carries only the sealed payload the server cannot open.
  */
-import { currentReferralStatus } from '@sociale-kaart/schema';
+import { COLLEAGUE_HANDOVER, HANDOVER_STATUS, currentReferralStatus } from '@sociale-kaart/schema';
 import type { Db } from './connect.js';
 import type { ReceiveMode, ReferralHistoryRow, ReferralKeyRow, ReferralRow } from './tables.js';
 
@@ -15,7 +15,7 @@ const FIRST_CONTACT = new Set(['contacted', 'started']);
 const ENDED = new Set(['closed', 'declined']);
 
 /** The one rule (in @sociale-kaart/schema): the receiving side's latest word wins. */
-export { currentReferralStatus };
+export { COLLEAGUE_HANDOVER, currentReferralStatus };
 
 export interface NewReferralRow {
   id: string;
@@ -67,41 +67,81 @@ export interface StatusChange {
   delivery?: ReceiveMode;
   sealed?: { kid: string; enc: string; ciphertext: string };
   publicPart?: Record<string, unknown>;
+  /** Who handles it now: required with a colleague handover. A new `organisationId` clears it. */
   assigneeUserId?: number | null;
 }
 
+type Tx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
+
 /**
- * Appends one entry to the history (in a transaction, the row locked, so two writers never
- * lose each other's entry), keeps the newest {@link REFERRAL_HISTORY_CAP}, and updates the
- * derived columns: status, first contact, the started activity, closed. Undefined when the
- * referral is unknown.
+ * The one writer of a referral's handling. Appends one entry to the history (in a
+ * transaction, the row locked, so two writers never lose each other's entry), keeps the
+ * newest {@link REFERRAL_HISTORY_CAP}, and updates the derived columns: status, first
+ * contact, the started activity, closed. A colleague handover ({@link COLLEAGUE_HANDOVER})
+ * needs `change.assigneeUserId` and is left out when that colleague already has it.
+ * Undefined when the referral is unknown.
  */
 export async function appendReferralStatus(db: Db, id: string, entry: ReferralHistoryRow, change: StatusChange = {}): Promise<ReferralRow | undefined> {
+  if (entry.status === COLLEAGUE_HANDOVER && (change.assigneeUserId === undefined || change.assigneeUserId === null)) {
+    throw new TypeError('a colleague handover names the colleague (assigneeUserId)');
+  }
   return db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await lockReferral(tx, id);
     if (!row) return undefined;
-    const history = [...row.history, cleanEntry(entry)].slice(-REFERRAL_HISTORY_CAP);
-    const at = new Date(entry.at);
-    const status = currentReferralStatus(history);
-    return tx
-      .updateTable('referrals')
-      .set({
-        history: JSON.stringify(history),
-        status,
-        updated_at: at > row.updated_at ? at : row.updated_at,
-        ...(FIRST_CONTACT.has(entry.status) && row.first_contact_at === null ? { first_contact_at: at } : {}),
-        ...(entry.status === 'started' && entry.activityId ? { started_activity_id: entry.activityId } : {}),
-        ...(ENDED.has(status) ? { closed_at: row.closed_at ?? at } : { closed_at: null }),
-        ...(change.organisationId !== undefined ? { organisation_id: change.organisationId, opened_at: null, notified_at: null } : {}),
-        ...(change.delivery !== undefined ? { delivery: change.delivery } : {}),
-        ...(change.sealed !== undefined ? { sealed: JSON.stringify(change.sealed) } : {}),
-        ...(change.publicPart !== undefined ? { public_part: JSON.stringify(change.publicPart) } : {}),
-        ...(change.assigneeUserId !== undefined ? { assignee_user_id: change.assigneeUserId } : {}),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    if (entry.status === COLLEAGUE_HANDOVER && row.assignee_user_id === change.assigneeUserId) return row;
+    return writeHandling(tx, row, entry, change);
   });
+}
+
+/** A colleague in the same organisation handles the referral from now on; the GP sees "handed over to a colleague", never who. */
+export async function handToColleague(db: Db, id: string, userId: number, at: Date): Promise<ReferralRow | undefined> {
+  return appendReferralStatus(db, id, { status: COLLEAGUE_HANDOVER, at: at.toISOString() }, { assigneeUserId: userId });
+}
+
+/**
+ * Marks an inbox referral opened, the first time, and — when this organisation has said
+ * nothing yet (new, or just handed over to it) — records `received`, so the GP sees it
+ * arrived; both in one transaction. Undefined when the referral is unknown.
+ */
+export async function markReferralOpened(db: Db, id: string, now: Date): Promise<ReferralRow | undefined> {
+  return db.transaction().execute(async (tx) => {
+    const row = await lockReferral(tx, id);
+    if (!row || row.opened_at) return row;
+    if (NOT_YET_RECEIVED.has(row.status)) return writeHandling(tx, row, { status: 'received', at: now.toISOString() }, {}, now);
+    return tx.updateTable('referrals').set({ opened_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  });
+}
+
+const NOT_YET_RECEIVED = new Set(['pending', 'sent', HANDOVER_STATUS]);
+
+function lockReferral(tx: Tx, id: string): Promise<ReferralRow | undefined> {
+  return tx.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+async function writeHandling(tx: Tx, row: ReferralRow, entry: ReferralHistoryRow, change: StatusChange, openedAt?: Date): Promise<ReferralRow | undefined> {
+  const history = [...row.history, cleanEntry(entry)].slice(-REFERRAL_HISTORY_CAP);
+  const at = new Date(entry.at);
+  const status = currentReferralStatus(history);
+  return tx
+    .updateTable('referrals')
+    .set({
+      history: JSON.stringify(history),
+      status,
+      updated_at: at > row.updated_at ? at : row.updated_at,
+      ...(FIRST_CONTACT.has(entry.status) && row.first_contact_at === null ? { first_contact_at: at } : {}),
+      ...(entry.status === 'started' && entry.activityId ? { started_activity_id: entry.activityId } : {}),
+      ...(ENDED.has(status) ? { closed_at: row.closed_at ?? at } : { closed_at: null }),
+      ...(openedAt !== undefined ? { opened_at: openedAt } : {}),
+      ...(change.assigneeUserId !== undefined ? { assignee_user_id: change.assigneeUserId } : {}),
+      // Another organisation: nobody there has opened it, been told or taken it yet.
+      ...(change.organisationId !== undefined ? { organisation_id: change.organisationId, opened_at: null, notified_at: null, assignee_user_id: null } : {}),
+      ...(change.delivery !== undefined ? { delivery: change.delivery } : {}),
+      ...(change.sealed !== undefined ? { sealed: JSON.stringify(change.sealed) } : {}),
+      ...(change.publicPart !== undefined ? { public_part: JSON.stringify(change.publicPart) } : {}),
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // Only the known members are kept: whatever else a caller passes is never stored.

@@ -178,6 +178,27 @@ export interface ReferralSignaturesTable {
   expires_at: Timestamp;
 }
 
+/** The monitor's practices (migration 005): each referrer `sub` gets its place (`seq`) once; `name` only when the operator gives one. */
+export interface MonitorPracticesTable {
+  referrer: string;
+  seq: Generated<number>;
+  name: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** API tokens for GET /v1/monitor (migration 005); only the hash is kept. */
+export interface MonitorTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The first characters, shown to tell tokens apart and to revoke one. */
+  prefix: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -189,6 +210,8 @@ export interface Database {
   referral_keys: ReferralKeysTable;
   referrals: ReferralsTable;
   referral_signatures: ReferralSignaturesTable;
+  monitor_practices: MonitorPracticesTable;
+  monitor_tokens: MonitorTokensTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -198,3 +221,4 @@ export type ActivityRow = Selectable<ActivitiesTable>;
 export type Feed = Selectable<FeedsTable>;
 export type ReferralKeyRow = Selectable<ReferralKeysTable>;
 export type ReferralRow = Selectable<ReferralsTable>;
+export type MonitorTokenRow = Selectable<MonitorTokensTable>;

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   REFERRAL_HISTORY_CAP,
+  COLLEAGUE_HANDOVER,
   appendReferralStatus,
   createOrganisation,
   createReferral,
   currentReferralKey,
   currentReferralStatus,
   getReferral,
+  handToColleague,
+  markReferralOpened,
   referralKeysOf,
   rememberSignature,
   setReferralKey,
+  upsertUser,
 } from '../src/index.js';
 import { DATABASE_KINDS, useDatabases } from '../src/testing.js';
 
@@ -20,6 +24,13 @@ describe('currentReferralStatus', () => {
     expect(currentReferralStatus([{ status: 'received', at: '2026-01-01T10:00:00Z' }, { status: 'sent', at: '2026-01-01T10:00:01Z' }])).toBe('received');
     expect(currentReferralStatus([{ status: 'sent', at: '2026-01-01T10:00:00Z' }])).toBe('sent');
     expect(currentReferralStatus([])).toBe('pending');
+  });
+
+  it('never makes a colleague handover the current status', () => {
+    const at = '2026-01-01T10:00:00Z';
+    expect(currentReferralStatus([{ status: 'contacted', at }, { status: COLLEAGUE_HANDOVER, at }])).toBe('contacted');
+    expect(currentReferralStatus([{ status: 'sent', at }, { status: COLLEAGUE_HANDOVER, at }])).toBe('sent');
+    expect(currentReferralStatus([{ status: COLLEAGUE_HANDOVER, at }])).toBe('pending');
   });
 });
 
@@ -55,6 +66,51 @@ describe.each(DATABASE_KINDS)('referrals on %s', (kind) => {
     );
     expect(r).toMatchObject({ organisation_id: 'org-2', status: 'handed_over', sealed: { kid: 'k2' } });
     expect(r!.history.at(-1)!.to).toEqual({ organizationId: 'org-2', organizationName: 'Twee' });
+  });
+
+  it('hands a referral to a colleague through the one writer: an entry naming nobody, the status unchanged', async () => {
+    const { db } = await databases.open();
+    const org = await createOrganisation(db, { name: 'Welzijn Collega' });
+    const anna = await upsertUser(db, { email: 'anna@collega.example', role: 'editor', organisationId: org.id });
+    const bram = await upsertUser(db, { email: 'bram@collega.example', role: 'editor', organisationId: org.id });
+    await createReferral(db, { ...base, id: 'r-col', organisationId: org.id, createdAt: new Date('2026-03-01T09:00:00Z') });
+    await appendReferralStatus(db, 'r-col', { status: 'contacted', at: '2026-03-02T09:00:00Z' });
+    let r = await handToColleague(db, 'r-col', anna.id, new Date('2026-03-03T09:00:00Z'));
+    expect(r).toMatchObject({ status: 'contacted', assignee_user_id: anna.id });
+    expect(r!.history.at(-1)).toEqual({ status: COLLEAGUE_HANDOVER, at: '2026-03-03T09:00:00.000Z' });
+    expect(JSON.stringify(r!.history)).not.toMatch(/anna|bram|collega\.example/);
+    // The same colleague again is no handover: no second entry.
+    r = await handToColleague(db, 'r-col', anna.id, new Date('2026-03-04T09:00:00Z'));
+    expect(r!.history).toHaveLength(2);
+    r = await handToColleague(db, 'r-col', bram.id, new Date('2026-03-05T09:00:00Z'));
+    expect(r).toMatchObject({ status: 'contacted', assignee_user_id: bram.id });
+    expect(r!.history.map((h) => h.status)).toEqual(['contacted', COLLEAGUE_HANDOVER, COLLEAGUE_HANDOVER]);
+    expect(r!.updated_at.toISOString()).toBe('2026-03-05T09:00:00.000Z');
+    // A handover to another organisation clears who had it here.
+    r = await appendReferralStatus(db, 'r-col', { status: 'handed_over', at: '2026-03-06T09:00:00Z', to: { organizationId: 'org-2', organizationName: 'Twee' } }, { organisationId: 'org-2' });
+    expect(r).toMatchObject({ status: 'handed_over', assignee_user_id: null });
+    await expect(appendReferralStatus(db, 'r-col', { status: COLLEAGUE_HANDOVER, at: '2026-03-07T09:00:00Z' })).rejects.toThrow(/assigneeUserId/);
+    expect(await handToColleague(db, 'nope', anna.id, new Date())).toBeUndefined();
+  });
+
+  it('marks a referral opened once, recording received only when the organisation said nothing yet', async () => {
+    const { db } = await databases.open();
+    await createReferral(db, { ...base, id: 'r-open', createdAt: new Date('2026-03-01T09:00:00Z') });
+    await appendReferralStatus(db, 'r-open', { status: 'sent', at: '2026-03-01T09:00:01Z' });
+    let r = await markReferralOpened(db, 'r-open', new Date('2026-03-02T09:00:00Z'));
+    expect(r).toMatchObject({ status: 'received' });
+    expect(r!.opened_at!.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    r = await markReferralOpened(db, 'r-open', new Date('2026-03-03T09:00:00Z'));
+    expect(r!.opened_at!.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    expect(r!.history.map((h) => h.status)).toEqual(['sent', 'received']);
+    // Contacted before anyone opened it here (a case system): opening adds no entry.
+    await createReferral(db, { ...base, id: 'r-open-2' });
+    await appendReferralStatus(db, 'r-open-2', { status: 'contacted', at: '2026-03-02T09:00:00Z' });
+    r = await markReferralOpened(db, 'r-open-2', new Date('2026-03-03T09:00:00Z'));
+    expect(r).toMatchObject({ status: 'contacted' });
+    expect(r!.opened_at).not.toBeNull();
+    expect(r!.history).toHaveLength(1);
+    expect(await markReferralOpened(db, 'nope', new Date())).toBeUndefined();
   });
 
   it('keeps no member it does not know in the history', async () => {

@@ -1,9 +1,10 @@
 /**
- * The inbox's reads and the few writes that are not status changes (opened, notified, the
- * retention deletion). Every status, assignee and handover goes through
- * `appendReferralStatus` in @sociale-kaart/db, the one writer of a referral's history.
+ * The inbox's reads and the few writes that are not a referral's handling (notified, the
+ * retention deletion). Every status, first opening, colleague and handover goes through the
+ * one writer in @sociale-kaart/db (`appendReferralStatus` and its `handToColleague`,
+ * `markReferralOpened`), which keeps the history the GP reads.
  */
-import { appendReferralStatus, currentReferralKey, getOrganisation, type Db, type ReferralRow } from '@sociale-kaart/db';
+import { currentReferralKey, markReferralOpened, getOrganisation, type Db, type ReferralRow } from '@sociale-kaart/db';
 
 /** The three lists of the inbox page, by the referral's current status. */
 export const INBOX_TABS = {
@@ -30,17 +31,10 @@ export async function inboxReferral(db: Db, organisationId: string, id: string):
   return db.selectFrom('referrals').selectAll().where('id', '=', id).where('organisation_id', '=', organisationId).where('delivery', '=', 'inbox').executeTakeFirst();
 }
 
-/**
- * Marks a referral opened (the first time) and, when this organisation has said nothing yet
- * (new, or just handed over to it), records `received`, so the GP sees it arrived.
- */
+/** Marks a referral opened (and, when nobody here said anything yet, `received`): the writer in @sociale-kaart/db. */
 export async function markOpened(db: Db, row: ReferralRow, now: Date): Promise<ReferralRow> {
   if (row.opened_at) return row;
-  await db.updateTable('referrals').set({ opened_at: now }).where('id', '=', row.id).where('opened_at', 'is', null).execute();
-  if (['pending', 'sent', 'handed_over'].includes(row.status)) {
-    return (await appendReferralStatus(db, row.id, { status: 'received', at: now.toISOString() })) ?? row;
-  }
-  return { ...row, opened_at: now };
+  return (await markReferralOpened(db, row.id, now)) ?? row;
 }
 
 /** Inbox referrals that still have a payload and whose organisation was not told yet. */

@@ -284,7 +284,7 @@ export function referralsApi(deps: { db: Db; clock?: () => Date }): OpenAPIHono<
         throw new ProblemError(422, 'handover-refused', 'Sealed to the wrong key', { detail: `the payload is sealed to kid ${sealed.kid}, but ${organizationId}'s current key is ${target.key.kid}`, errors: [{ pointer: '/sealed/kid', message: 'not the current key of that organisation' }] });
       }
       const entry = { status: 'handed_over', at: clock().toISOString(), to: { organizationId, organizationName: target.org.name } };
-      const moved = await appendReferralStatus(db, row.id, entry, { organisationId: organizationId, sealed, publicPart: { ...publicPartFor(row, organizationId) }, assigneeUserId: null });
+      const moved = await appendReferralStatus(db, row.id, entry, { organisationId: organizationId, sealed, publicPart: { ...publicPartFor(row, organizationId) } });
       return c.json(inboxReferralView(moved!), 200);
     },
   );

@@ -8,107 +8,50 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentReferralKey, getReferral, openDatabase, upsertUser, type Organisation } from '@sociale-kaart/db';
-import { useDatabases } from '@sociale-kaart/db/testing';
-import { useMeilisearch } from '@sociale-kaart/meili/testing';
+import { describe, expect, it } from 'vitest';
+import { currentReferralKey, getReferral, upsertUser, type Organisation } from '@sociale-kaart/db';
 import type { ReferralPublicKey } from '@sociale-kaart/schema';
-import { bundleBrowserScripts } from '../scripts/bundle-browser.mjs';
-import { startMailbox, startPortal, type Mailbox, type RunningPortal } from '../src/index.js';
-import { axe, launchBrowser } from './browser.js';
+import { createFirstKey, downloadRecoveryFile, expectAxeClean, signInCoach, useInboxWorld } from './inbox-browser.js';
 import { PACKAGE_DIR } from './cli.js';
 import { insertSealedReferral, makeInboxOrganisation, PATIENT_PART } from './inbox-fixtures.js';
 
-const meili = useMeilisearch();
 const SHOTS = join(PACKAGE_DIR, 'docs', 'screenshots');
 const SECRETS = [PATIENT_PART.patient.name, PATIENT_PART.patient.phone!, PATIENT_PART.note!];
 
 describe('the inbox in Chromium', () => {
-  const databases = useDatabases('pglite');
-  let browser: Browser;
-  let mailbox: Mailbox;
-  let portal: RunningPortal;
   let linde: Organisation;
   let anker: Organisation;
-  const sent: string[] = [];
-
-  const coach = async (email: string): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    // Every request the pages make, with its body: checked at the end for anything opened.
-    page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
-    page.on('pageerror', (e) => sent.push(`pageerror ${e.message}`));
-    await page.goto(`${portal.url}/aanmelden`);
-    await page.getByLabel('E-mailadres').fill(email);
-    const before = mailbox.messages().length;
-    const mail = mailbox.waitFor((m) => m.to.includes(email) && m.id > before);
-    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-    const caught = await mail;
-    await page.goto(`${mailbox.url}/mail/${caught.id}`);
-    await page.getByRole('link', { name: /aanmelden\/link/ }).click();
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { name: /Uw activiteiten/ }).waitFor();
-    return { context, page };
-  };
-  const clean = async (page: Page, state: string) => {
-    const violations = await axe(page);
-    expect({ state, violations }).toEqual({ state, violations: [] });
-  };
-  const createKey = async (page: Page, passphrase: string) => {
-    await page.getByRole('link', { name: 'Sleutel' }).click();
-    await page.getByRole('heading', { name: 'Sleutel voor verwijzingen' }).waitFor();
-    await page.getByText('Op dit apparaat staat nog geen sleutel.').waitFor();
-    await clean(page, 'key page, no key');
-    await page.locator('#k-passphrase').fill('kort');
-    await page.getByText('Te kort: gebruik minstens 12 tekens.').waitFor();
-    await page.locator('#k-passphrase').fill(passphrase);
-    await page.getByText('Sterk.').waitFor();
-    await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
-    await page.getByRole('button', { name: 'Sleutel maken en publiceren' }).click();
-    await page.getByText('De sleutel is gemaakt en gepubliceerd.').waitFor({ timeout: 60_000 });
-    await page.getByText('Dit apparaat heeft de gepubliceerde sleutel.').waitFor();
-  };
-
-  beforeAll(async () => {
-    await bundleBrowserScripts();
-    mailbox = await startMailbox();
-    const url = await databases.freshUrl();
-    const seed = await openDatabase({ url });
-    linde = await makeInboxOrganisation(seed.db, 'Stichting De Linde', 'info@delinde.example');
-    anker = await makeInboxOrganisation(seed.db, 'Welzijn Het Anker', 'info@anker.example');
-    await upsertUser(seed.db, { email: 'coach@delinde.example', role: 'editor', organisationId: linde.id });
-    await upsertUser(seed.db, { email: 'collega@delinde.example', role: 'editor', organisationId: linde.id });
-    await upsertUser(seed.db, { email: 'coach@anker.example', role: 'editor', organisationId: anker.id });
-    await seed.close();
-    portal = await startPortal({ port: 0, databaseUrl: url, meili: { url: meili.url, apiKey: meili.masterKey, index: 'portal_inbox_browser' }, smtpUrl: mailbox.smtpUrl, schedule: false, log: () => {} });
-    browser = await launchBrowser();
+  const world = useInboxWorld('portal_inbox_browser', async (db) => {
+    linde = await makeInboxOrganisation(db, 'Stichting De Linde', 'info@delinde.example');
+    anker = await makeInboxOrganisation(db, 'Welzijn Het Anker', 'info@anker.example');
+    await upsertUser(db, { email: 'coach@delinde.example', role: 'editor', organisationId: linde.id });
+    await upsertUser(db, { email: 'collega@delinde.example', role: 'editor', organisationId: linde.id });
+    await upsertUser(db, { email: 'coach@anker.example', role: 'editor', organisationId: anker.id });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await mailbox?.close();
-  });
+  const { sent } = world;
+  const portal = () => world.portal();
+
+  const coach = (email: string) => signInCoach(world, email);
+  const clean = expectAxeClean;
+  const createKey = createFirstKey;
 
   it('creates a key, opens a sealed referral, marks it contacted, refuses a tampered one and hands over', async () => {
     const { context: lindeContext, page } = await coach('coach@delinde.example');
     await createKey(page, 'paarse olifant fietst naar Zwolle');
     await clean(page, 'key page, key created');
     await page.screenshot({ path: join(SHOTS, 'referral-key.png'), fullPage: true });
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Download het herstelbestand' }).click();
-    const recovery = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
-    const published = (await currentReferralKey(portal.database.db, linde.id))!;
+    const recovery = JSON.parse(readFileSync(await downloadRecoveryFile(page), 'utf8'));
+    const published = (await currentReferralKey(portal().database.db, linde.id))!;
     expect(recovery).toMatchObject({ format: 'sociale-kaart/referral-key-recovery', kid: published.kid });
     expect(Object.keys(published.public_jwk).sort()).not.toContain('d');
 
     // A referral sealed in Node to the published key, as the relay stores it; and one tampered with.
     const key = { kid: published.kid, publicJwk: published.public_jwk as ReferralPublicKey };
-    await insertSealedReferral(portal.database.db, { id: 'ref-goed', organisationId: linde.id, key, createdAt: new Date('2026-06-15T09:30:00Z') });
-    const { sealed } = await insertSealedReferral(portal.database.db, { id: 'ref-kapot', organisationId: linde.id, key, createdAt: new Date('2026-06-15T08:00:00Z') });
+    await insertSealedReferral(portal().database.db, { id: 'ref-goed', organisationId: linde.id, key, createdAt: new Date('2026-06-15T09:30:00Z') });
+    const { sealed } = await insertSealedReferral(portal().database.db, { id: 'ref-kapot', organisationId: linde.id, key, createdAt: new Date('2026-06-15T08:00:00Z') });
     const i = 30;
     const flipped = sealed.ciphertext[i] === 'A' ? 'B' : 'A';
-    await portal.database.db
+    await portal().database.db
       .updateTable('referrals')
       .set({ sealed: JSON.stringify({ ...sealed, ciphertext: sealed.ciphertext.slice(0, i) + flipped + sealed.ciphertext.slice(i + 1) }) })
       .where('id', '=', 'ref-kapot')
@@ -132,7 +75,7 @@ describe('the inbox in Chromium', () => {
     await page.getByText('Er is geen andere organisatie met een inbox en een sleutel.').waitFor();
     await clean(page, 'referral opened');
     await page.screenshot({ path: join(SHOTS, 'inbox-referral.png'), fullPage: true });
-    const opened = (await getReferral(portal.database.db, 'ref-goed'))!;
+    const opened = (await getReferral(portal().database.db, 'ref-goed'))!;
     expect(opened.opened_at).not.toBeNull();
     expect(opened.status).toBe('received');
 
@@ -147,7 +90,7 @@ describe('the inbox in Chromium', () => {
     await expect(page.getByRole('link', { name: 'In behandeling (1)' }).getAttribute('aria-current')).resolves.toBe('page');
     await page.locator('tr[data-referral="ref-goed"]').getByText('Contact opgenomen').waitFor();
     await clean(page, 'inbox, in progress');
-    expect((await getReferral(portal.database.db, 'ref-goed'))!.status).toBe('contacted');
+    expect((await getReferral(portal().database.db, 'ref-goed'))!.status).toBe('contacted');
 
     await page.getByRole('link', { name: 'Nieuw (1)' }).click();
     await page.locator('tr[data-referral="ref-kapot"]').getByRole('link', { name: 'Openen' }).click();
@@ -158,13 +101,13 @@ describe('the inbox in Chromium', () => {
     // The second organisation's coach makes its key; the referral is re-sealed to it in this browser.
     const { context: ankerContext, page: ankerPage } = await coach('coach@anker.example');
     await createKey(ankerPage, 'het anker ligt in de haven van Urk');
-    await page.goto(`${portal.url}/inbox/ref-goed`);
+    await page.goto(`${portal().url}/inbox/ref-goed`);
     await expect(page.locator('#p-name').textContent()).resolves.toBe(PATIENT_PART.patient.name);
     await page.getByLabel('Organisatie').selectOption({ label: 'Welzijn Het Anker' });
     await page.getByRole('button', { name: 'Overdragen' }).click();
     await page.getByText('De verwijzing is overgedragen aan Welzijn Het Anker.').waitFor();
     await clean(page, 'inbox after handover');
-    const moved = (await getReferral(portal.database.db, 'ref-goed'))!;
+    const moved = (await getReferral(portal().database.db, 'ref-goed'))!;
     expect(moved).toMatchObject({ organisation_id: anker.id, status: 'handed_over' });
     expect(moved.history.at(-1)).toMatchObject({ status: 'handed_over', to: { organizationId: anker.id, organizationName: 'Welzijn Het Anker' } });
 
@@ -175,7 +118,7 @@ describe('the inbox in Chromium', () => {
     await expect(ankerPage.locator('#p-note').textContent()).resolves.toBe(PATIENT_PART.note);
     await ankerPage.getByRole('option', { name: 'Stichting De Linde' }).waitFor({ state: 'attached' });
     await clean(ankerPage, 'handed-over referral opened by the second organisation');
-    await ankerPage.goto(`${portal.url}/inbox?lang=en`);
+    await ankerPage.goto(`${portal().url}/inbox?lang=en`);
     await ankerPage.getByRole('heading', { name: 'Referral inbox' }).waitFor();
     await clean(ankerPage, 'inbox in English');
 
@@ -193,18 +136,18 @@ describe('the inbox in Chromium', () => {
     const { context } = await coach('collega@delinde.example');
     const cookies = await context.cookies();
     await context.close();
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await world.browser().newContext({ javaScriptEnabled: false });
     await noScript.addCookies(cookies);
     // (Chromium with scripts turned off by the test driver still parses <noscript> as text, so its content is checked, not its visibility.)
     const page = await noScript.newPage();
-    await page.goto(`${portal.url}/inbox?lijst=nieuw`);
+    await page.goto(`${portal().url}/inbox?lijst=nieuw`);
     await expect(page.locator('noscript').first().textContent()).resolves.toContain('Voor deze pagina is JavaScript nodig.');
     await page.locator('tr[data-referral="ref-kapot"]').getByRole('link', { name: 'Openen' }).click();
     await expect(page.locator('noscript').first().textContent()).resolves.toContain('Voor deze pagina is JavaScript nodig.');
     // The status form is a plain form; the handover needs the script, so it stays hidden.
     await expect(page.getByRole('button', { name: 'Status opslaan' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Overdragen', exact: true }).isVisible()).resolves.toBe(false);
-    await page.goto(`${portal.url}/sleutel`);
+    await page.goto(`${portal().url}/sleutel`);
     await expect(page.locator('noscript').first().textContent()).resolves.toContain('Voor deze pagina is JavaScript nodig.');
     await expect(page.getByRole('button', { name: 'Sleutel maken en publiceren' }).isVisible()).resolves.toBe(false);
     await noScript.close();

@@ -21,7 +21,13 @@ export type RelayStatus = (typeof RELAY_STATUSES)[number];
  * handover, re-sealed in the coach's browser); the entry names the new organisation in `to`.
  */
 export const HANDOVER_STATUS = 'handed_over' as const;
-export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES, HANDOVER_STATUS] as const;
+/**
+ * Set by the inbox when a coach passes the referral to a colleague in the same organisation.
+ * Not a status of its own: the referral stays where it was (contacted stays contacted), so it
+ * never becomes the current status. The entry names nobody: who handles it is staff data.
+ */
+export const COLLEAGUE_HANDOVER = 'handed_to_colleague' as const;
+export const REFERRAL_STATUSES = [...RELAY_STATUSES, ...PROVIDER_STATUSES, HANDOVER_STATUS, COLLEAGUE_HANDOVER] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 const RECEIVER_STATUSES: ReadonlySet<string> = new Set([...PROVIDER_STATUSES, HANDOVER_STATUS]);
@@ -29,14 +35,17 @@ const RECEIVER_STATUSES: ReadonlySet<string> = new Set([...PROVIDER_STATUSES, HA
 /**
  * A referral's status from its history: the receiving side's latest word wins (a provider may
  * post `received` before the relay has recorded `sent`, and `sent` must not hide it); without
- * one, the relay's latest status; without any, `pending`. The relay's stores, the database and
- * the inbox all derive it here.
+ * one, the relay's latest status; without any, `pending`. A colleague handover is never the
+ * current status. The relay's stores, the database and the inbox all derive it here.
  */
 export function currentReferralStatus<E extends { status: string }>(history: readonly E[]): E['status'] | 'pending' {
   for (let i = history.length - 1; i >= 0; i--) {
     if (RECEIVER_STATUSES.has(history[i]!.status)) return history[i]!.status;
   }
-  return history.at(-1)?.status ?? 'pending';
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i]!.status !== COLLEAGUE_HANDOVER) return history[i]!.status;
+  }
+  return 'pending';
 }
 
 const FIELD_FOR_PREFERENCE = { phone: 'phone', email: 'email', letter: 'address' } as const;

@@ -3,6 +3,7 @@
  * the smaller `@sociale-kaart/sealing/seal` entry); the welzijnscoach's browser creates the
  * team's key, keeps it in IndexedDB, writes and reads the recovery file and opens referrals.
  */
+import './jitless.js';
 export * from './seal.js';
 export { openReferral, type KeySource } from './open.js';
 export { Keyring } from './keyring.js';

@@ -4,6 +4,7 @@
  * entry point: it holds only what sealing needs (no opening, keystore or recovery code), so
  * the referral dialog's lazily loaded chunk stays small.
  */
+import './jitless.js';
 import { sealedPatientPartSchema, type SealedPatientPartInput, type SealedReferral } from '@sociale-kaart/schema';
 import { CanonicalJsonError, canonicalJson, toBase64url, utf8, type ReferralPublicPart } from './encoding.js';
 import { InvalidPublicKeyError, MalformedInputError, issuesOf } from './errors.js';

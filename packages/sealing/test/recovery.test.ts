@@ -9,8 +9,10 @@ import {
   generateExtractableKeyPair,
   openReferral,
   readRecoveryFile,
+  readRecoveryKeyring,
   recoveryFileName,
   recoveryFileText,
+  rotateReferralKey,
   sealReferral,
   writeRecoveryFile,
   type RecoveryFile,
@@ -27,9 +29,9 @@ beforeAll(async () => {
 });
 
 /** A file with one field changed and its checksum made to match again, as a deliberate forger would. */
-async function reChecksummed(changed: Omit<RecoveryFile, 'checksum'>): Promise<RecoveryFile> {
+async function reChecksummed(changed: Record<string, unknown>): Promise<RecoveryFile> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(changed)));
-  return { ...changed, checksum: Buffer.from(digest).toString('base64url') };
+  return { ...changed, checksum: Buffer.from(digest).toString('base64url') } as RecoveryFile;
 }
 
 describe('createReferralKey', () => {
@@ -93,7 +95,8 @@ describe('readRecoveryFile', () => {
       [{ ...file, ciphertext: flipByte(file.ciphertext, 5, 1) }, /checksum does not match/],
       [{ ...file, kdf: { ...file.kdf, iterations: 700_000 } }, /checksum does not match/],
       [{ ...file, kdf: { ...file.kdf, iterations: 1000 } }, /kdf\.iterations: Too small/],
-      [{ ...file, version: 2 }, /format version 2 is not supported/],
+      [{ ...file, version: 3 }, /format version 3 is not supported/],
+      [{ ...file, version: 2 }, /olderKeys/],
       [{ ...file, format: 'something-else' }, /not a Sociale Kaart recovery file/],
       [recoveryFileText(file).slice(0, -20), /not JSON/],
       [{ ...file, extra: true }, /Unrecognized key/],
@@ -126,5 +129,47 @@ describe('readRecoveryFile', () => {
     await expect(readRecoveryFile(swapped, passphrase)).rejects.toBeInstanceOf(RecoveryPassphraseError);
     const mismatched = await reChecksummed({ ...body, publicKey: other.publicJwk });
     await expect(readRecoveryFile(mismatched, passphrase)).rejects.toThrow(/kid does not match the public key/);
+  });
+});
+
+describe('rotateReferralKey', () => {
+  test('the new recovery file carries every key of the previous one, so it alone opens referrals sealed to any of them', async () => {
+    const sealedTo = (k: ReferralKeyPair) => sealReferral(k.publicJwk, { kid: k.kid }, patientPart, publicPart);
+    const first = await sealedTo(key);
+    const newPassphrase = 'de tweede sleutel van het team';
+    const second = await rotateReferralKey(newPassphrase, { file, passphrase }, { now: () => new Date('2030-01-01T00:00:00Z') });
+    expect(second.recoveryFile).toMatchObject({ version: 2, kid: second.key.kid, olderKeys: [{ kid: key.kid, createdAt: key.createdAt }] });
+    expect(second.key.kid).not.toBe(key.kid);
+    expect(second.key.privateKey.extractable).toBe(false);
+    expect(second.keyring.list().map((k) => k.kid)).toEqual([second.key.kid, key.kid]);
+    // A third key: the file holds all three, newest first; read on another device, it opens all three.
+    const third = await rotateReferralKey(newPassphrase, { file: recoveryFileText(second.recoveryFile), passphrase: newPassphrase }, { now: () => new Date('2031-01-01T00:00:00Z') });
+    expect(third.recoveryFile.version === 2 && third.recoveryFile.olderKeys.map((k) => k.kid)).toEqual([second.key.kid, key.kid]);
+    const elsewhere = await readRecoveryKeyring(recoveryFileText(third.recoveryFile), newPassphrase);
+    expect(elsewhere.current!.kid).toBe(third.key.kid);
+    for (const k of elsewhere.list()) expect(k.privateKey.extractable).toBe(false);
+    await expect(openReferral(elsewhere, first, publicPart)).resolves.toEqual(patientPart);
+    await expect(openReferral(elsewhere, await sealedTo(second.key), publicPart)).resolves.toEqual(patientPart);
+    await expect(openReferral(elsewhere, await sealedTo(third.key), publicPart)).resolves.toEqual(patientPart);
+    // readRecoveryFile still gives the current key alone.
+    expect((await readRecoveryFile(third.recoveryFile, newPassphrase)).kid).toBe(third.key.kid);
+  });
+
+  test('a wrong passphrase for the previous file stops the rotation before any key is made', async () => {
+    await expect(rotateReferralKey('de tweede sleutel van het team', { file, passphrase: 'niet het wachtwoord' })).rejects.toBeInstanceOf(RecoveryPassphraseError);
+    await expect(rotateReferralKey('kort', { file, passphrase })).rejects.toBeInstanceOf(WeakPassphraseError);
+  });
+
+  test('a version 2 file whose older keys were tampered with is damaged or refused, never half-imported', async () => {
+    const second = await rotateReferralKey(passphrase, { file, passphrase });
+    if (second.recoveryFile.version !== 2) throw new Error('expected version 2');
+    const { checksum: _, ...body } = second.recoveryFile;
+    const other = await generateExtractableKeyPair();
+    const twice = await reChecksummed({ ...body, olderKeys: [body.olderKeys[0]!, body.olderKeys[0]!] });
+    await expect(readRecoveryKeyring(twice, passphrase)).rejects.toThrow(/a key is in the file twice/);
+    const swapped = await reChecksummed({ ...body, olderKeys: [{ kid: other.kid, createdAt: other.createdAt, publicKey: other.publicJwk }] });
+    await expect(readRecoveryKeyring(swapped, passphrase)).rejects.toBeInstanceOf(RecoveryPassphraseError);
+    const mislabelled = await reChecksummed({ ...body, olderKeys: [{ ...body.olderKeys[0]!, kid: other.kid }] });
+    await expect(readRecoveryKeyring(mislabelled, passphrase)).rejects.toThrow(/an older kid does not match its public key/);
   });
 });

@@ -54,6 +54,18 @@ export async function mount<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** An iframe of the test server's page `src` (e.g. one served with a strict CSP), loaded; remove it when done. */
+export async function loadFrame(src: string, height = 900): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '900px';
+  frame.style.height = `${height}px`;
+  frame.src = src;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return { frame, win: frame.contentWindow as Window & typeof globalThis, doc: frame.contentDocument! };
+}
+
 export function cleanup(): void {
   for (const el of mounted.splice(0)) el.remove();
   document.documentElement.lang = 'nl';

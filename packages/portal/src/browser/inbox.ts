@@ -6,6 +6,8 @@
  * handover. What it opens stays in this page: no request ever carries it (the handover
  * sends only the new sealed payload).
  */
+// First: zod must not probe `new Function` under the portal's CSP (see @sociale-kaart/sealing/jitless).
+import '@sociale-kaart/sealing/jitless';
 import { referralPublicPart, type SealedPatientPart, type SealedReferral } from '@sociale-kaart/schema';
 import { openReferral, sealReferral, type Keyring, type ReferralPublicKey } from '@sociale-kaart/sealing';
 import { api, explain, messagesOf, openKeystore, say } from './common.js';

@@ -4,8 +4,11 @@
  * The "Sleutel voor verwijzingen" page: creates the team's key pair in this browser
  * (WebCrypto), keeps its private key non-extractable in IndexedDB, offers the recovery file
  * as a download, publishes only the public JWK, and imports a recovery file on a second device.
+ * A new key made with the previous recovery file carries every previous key in its file.
  */
-import { createReferralKey, readRecoveryFile, recoveryFileName, recoveryFileText } from '@sociale-kaart/sealing';
+// First: zod must not probe `new Function` under the portal's CSP (see @sociale-kaart/sealing/jitless).
+import '@sociale-kaart/sealing/jitless';
+import { createReferralKey, readRecoveryKeyring, recoveryFileName, recoveryFileText, rotateReferralKey, type ReferralKeyPair } from '@sociale-kaart/sealing';
 import { api, explain, messagesOf, openKeystore, say } from './common.js';
 
 const root = document.getElementById('key-app') as HTMLElement;
@@ -44,16 +47,23 @@ createForm.addEventListener('submit', async (event) => {
   const out = document.getElementById('create-result')!;
   const repeat = (document.getElementById('k-repeat') as HTMLInputElement).value;
   if (passphrase.value !== repeat) return say(out, m.key.mismatch, 'error');
+  const previousFile = (document.getElementById('k-previous-file') as HTMLInputElement | null)?.files?.[0];
+  const previousPassphrase = (document.getElementById('k-previous-passphrase') as HTMLInputElement | null)?.value ?? '';
+  if (previousFile && !previousPassphrase) return say(out, m.key.previousPassphraseMissing, 'error');
   say(out, m.key.working);
   try {
-    const { key, recoveryFile } = await createReferralKey(passphrase.value);
-    const store = await openKeystore(organisationId);
-    await store.put(key);
-    store.close();
+    // With the previous file, the new recovery file (and this device) gets every previous key too.
+    const { key, recoveryFile, keys } = previousFile
+      ? await rotateReferralKey(passphrase.value, { file: await previousFile.text(), passphrase: previousPassphrase }).then((r) => ({ ...r, keys: r.keyring.list() }))
+      : await createReferralKey(passphrase.value).then((r) => ({ ...r, keys: [r.key] }));
+    await putKeys(organisationId, keys, key.kid);
     await api(organisationId, '/referral-key', { method: 'PUT', body: key.publicJwk, csrf });
+    const hadPublished = publishedKid !== '';
     publishedKid = key.kid;
     document.getElementById('published-key')!.textContent = m.key.publishedKid(key.kid);
     say(out, m.key.created, 'ok');
+    const older = keys.length - 1;
+    if (older > 0 || hadPublished) addLine(out, older > 0 ? m.key.carriesOlder(older) : m.key.carriesOnlyNew);
     const link = document.createElement('a');
     link.className = 'utrecht-button-link utrecht-button-link--primary-action';
     link.href = URL.createObjectURL(new Blob([recoveryFileText(recoveryFile)], { type: 'application/json' }));
@@ -68,6 +78,22 @@ createForm.addEventListener('submit', async (event) => {
   await showDeviceKeys();
 });
 
+/** Stores keys on this device; `current` becomes the current one, the others join as older keys. */
+async function putKeys(organisationId: string, keys: Iterable<ReferralKeyPair>, current: string | undefined): Promise<void> {
+  const store = await openKeystore(organisationId);
+  try {
+    for (const k of keys) await store.put(k, { current: k.kid === current });
+  } finally {
+    store.close();
+  }
+}
+
+function addLine(out: Element, text: string): void {
+  const p = document.createElement('p');
+  p.textContent = text;
+  out.append(p);
+}
+
 const importForm = document.getElementById('import-key') as HTMLFormElement;
 importForm.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -76,13 +102,15 @@ importForm.addEventListener('submit', async (event) => {
   if (!file) return say(out, m.key.noFile, 'error');
   say(out, m.key.working);
   try {
-    const key = await readRecoveryFile(await file.text(), (document.getElementById('k-import-passphrase') as HTMLInputElement).value);
+    const keyring = await readRecoveryKeyring(await file.text(), (document.getElementById('k-import-passphrase') as HTMLInputElement).value);
     const store = await openKeystore(organisationId);
     const hasCurrent = (await store.list()).some((k) => k.kid === publishedKid);
-    // The published key is the one to open new referrals with; an older one only joins the keyring.
-    await store.put(key, { current: key.kid === publishedKid || !hasCurrent });
     store.close();
+    // The published key is the one to open new referrals with; older ones only join the keyring.
+    const current = keyring.has(publishedKid) ? publishedKid : hasCurrent ? undefined : keyring.current!.kid;
+    await putKeys(organisationId, keyring.list().reverse(), current);
     say(out, m.key.imported, 'ok');
+    if (keyring.size > 1) addLine(out, m.key.importedOlder(keyring.size - 1));
     importForm.reset();
   } catch (err) {
     say(out, `${m.key.failed} ${explain(err, lang)}`, 'error');

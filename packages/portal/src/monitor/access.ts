@@ -5,8 +5,7 @@
  * its user as the user is now: a user who became an editor gets 403 with an old token.
  * Also here: the names an operator gives practices (otherwise "praktijk A/B/…").
  */
-import { sql } from 'kysely';
-import { hashToken, randomToken, userById, type Db, type User } from '@sociale-kaart/db';
+import { hashToken, randomToken, userById, type Db, type MonitorTokenRow, type User } from '@sociale-kaart/db';
 import { registerPractices } from './queries.js';
 
 export const MONITOR_TOKEN_PREFIX = 'skm_';
@@ -23,7 +22,7 @@ export interface MonitorTokenInfo {
   revokedAt: string | null;
 }
 
-const info = (r: { id: number; user_id: number; prefix: string; created_at: Date | string; revoked_at: Date | string | null }): MonitorTokenInfo => ({
+const info = (r: Pick<MonitorTokenRow, 'id' | 'user_id' | 'prefix' | 'created_at' | 'revoked_at'>): MonitorTokenInfo => ({
   id: Number(r.id),
   userId: Number(r.user_id),
   prefix: r.prefix,
@@ -31,33 +30,42 @@ const info = (r: { id: number; user_id: number; prefix: string; created_at: Date
   revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
 });
 
+const INFO_COLUMNS = ['id', 'user_id', 'prefix', 'created_at', 'revoked_at'] as const;
+
 /** A new token for a user; `token` is returned once, only its hash is stored. */
 export async function createMonitorToken(db: Db, userId: number, now = new Date()): Promise<{ token: string; info: MonitorTokenInfo }> {
   const token = `${MONITOR_TOKEN_PREFIX}${randomToken()}`;
-  const { rows } = await sql<{ id: number; user_id: number; prefix: string; created_at: Date; revoked_at: Date | null }>`
-    insert into monitor_tokens (user_id, prefix, token_hash, created_at)
-    values (${userId}, ${token.slice(0, 12)}, ${await hashToken(token)}, ${now})
-    returning id, user_id, prefix, created_at, revoked_at`.execute(db);
-  return { token, info: info(rows[0]!) };
+  const row = await db
+    .insertInto('monitor_tokens')
+    .values({ user_id: userId, prefix: token.slice(0, 12), token_hash: await hashToken(token), created_at: now })
+    .returning(INFO_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return { token, info: info(row) };
 }
 
 /** Revokes tokens by id or shown prefix; returns what was revoked. */
 export async function revokeMonitorToken(db: Db, idOrPrefix: string, now = new Date()): Promise<MonitorTokenInfo[]> {
-  const match = /^\d+$/.test(idOrPrefix) ? sql`id = ${Number(idOrPrefix)}` : sql`prefix = ${idOrPrefix}`;
-  const { rows } = await sql<{ id: number; user_id: number; prefix: string; created_at: Date; revoked_at: Date | null }>`
-    update monitor_tokens set revoked_at = ${now} where ${match} and revoked_at is null
-    returning id, user_id, prefix, created_at, revoked_at`.execute(db);
+  const rows = await db
+    .updateTable('monitor_tokens')
+    .set({ revoked_at: now })
+    .where(/^\d+$/.test(idOrPrefix) ? (eb) => eb('id', '=', Number(idOrPrefix)) : (eb) => eb('prefix', '=', idOrPrefix))
+    .where('revoked_at', 'is', null)
+    .returning(INFO_COLUMNS)
+    .execute();
   return rows.map(info);
 }
 
 /** The user a live token acts for, or undefined for an unknown or revoked one. */
 export async function userOfMonitorToken(db: Db, token: string, now = new Date()): Promise<User | undefined> {
   if (!token.startsWith(MONITOR_TOKEN_PREFIX)) return undefined;
-  const { rows } = await sql<{ user_id: number }>`
-    update monitor_tokens set last_used_at = ${now}
-    where token_hash = ${await hashToken(token)} and revoked_at is null
-    returning user_id`.execute(db);
-  return rows[0] ? userById(db, Number(rows[0].user_id)) : undefined;
+  const row = await db
+    .updateTable('monitor_tokens')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', await hashToken(token))
+    .where('revoked_at', 'is', null)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row ? userById(db, Number(row.user_id)) : undefined;
 }
 
 /**
@@ -67,7 +75,9 @@ export async function userOfMonitorToken(db: Db, token: string, now = new Date()
 export async function namePractice(db: Db, referrer: string, name: string | null, now = new Date()): Promise<void> {
   // Practices that already referred keep the places their first referral gives them.
   await registerPractices(db);
-  await sql`
-    insert into monitor_practices (referrer, name, created_at, updated_at) values (${referrer}, ${name}, ${now}, ${now})
-    on conflict (referrer) do update set name = excluded.name, updated_at = excluded.updated_at`.execute(db);
+  await db
+    .insertInto('monitor_practices')
+    .values({ referrer, name, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('referrer').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') })))
+    .execute();
 }

@@ -11,7 +11,7 @@ import type { Db } from '@sociale-kaart/db';
 import type { MonitorQuery } from './params.js';
 
 /** Statuses only the receiving side sets: any of them means the referral was received. */
-export const RECEIVED_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed', 'handed_over'] as const;
+export const RECEIVED_STATUSES = ['received', 'contacted', 'started', 'declined', 'closed', 'handed_over', 'handed_to_colleague'] as const;
 
 const localTime = sql`(r.created_at at time zone 'Europe/Amsterdam')`;
 const month = sql<string>`to_char(${localTime}, 'YYYY-MM')`;
@@ -45,22 +45,38 @@ export async function referralsByReason(db: Db, q: MonitorQuery): Promise<Array<
  * first), so its letter never changes: not with the period, not when old referrals go.
  */
 export async function registerPractices(db: Db): Promise<void> {
-  await sql`
-    insert into monitor_practices (referrer)
-    select r.referrer from referrals r
-    where r.referrer is not null and not exists (select 1 from monitor_practices p where p.referrer = r.referrer)
-    group by r.referrer order by min(r.created_at), r.referrer
-    on conflict (referrer) do nothing`.execute(db);
+  await db
+    .insertInto('monitor_practices')
+    .columns(['referrer'])
+    .expression(
+      db
+        .selectFrom('referrals as r')
+        .select('r.referrer')
+        .where('r.referrer', 'is not', null)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('monitor_practices as p').select('p.seq').whereRef('p.referrer', '=', 'r.referrer'))))
+        .groupBy('r.referrer')
+        .orderBy((eb) => eb.fn.min('r.created_at'))
+        .orderBy('r.referrer')
+        .$narrowType<{ referrer: string }>(),
+    )
+    .onConflict((oc) => oc.column('referrer').doNothing())
+    .execute();
 }
 
 /** Referrals per practice, by its rank (1 = A) and the name the operator gave it; the `sub` itself stays in the database. */
 export async function referralsByPractice(db: Db, q: MonitorQuery): Promise<Array<{ rank: number | null; name: string | null; n: number }>> {
   await registerPractices(db);
-  const { rows } = await sql<{ rank: number | null; name: string | null; n: number }>`
-    select p.rank, p.name, count(*) as n
-    from referrals r
-    left join (select referrer, name, row_number() over (order by seq) as rank from monitor_practices) p on p.referrer = r.referrer
-    where ${scope(q)} group by p.rank, p.name order by p.rank nulls last`.execute(db);
+  const ranked = db
+    .selectFrom('monitor_practices')
+    .select((eb) => ['referrer', 'name', eb.fn.agg<number>('row_number').over((ob) => ob.orderBy('seq')).as('rank')]);
+  const rows = await db
+    .selectFrom('referrals as r')
+    .leftJoin(ranked.as('p'), 'p.referrer', 'r.referrer')
+    .select((eb) => ['p.rank', 'p.name', eb.fn.countAll<number>().as('n')])
+    .where(scope(q) as RawBuilder<boolean>)
+    .groupBy(['p.rank', 'p.name'])
+    .orderBy('p.rank', (ob) => ob.asc().nullsLast())
+    .execute();
   return rows.map((r) => ({ rank: r.rank === null ? null : n(r.rank), name: r.name, n: n(r.n) }));
 }
 

@@ -39,6 +39,16 @@ const nl = {
     imported: 'De sleutel staat nu op dit apparaat.',
     noFile: 'Kies eerst het herstelbestand.',
     failed: 'Dat is niet gelukt:',
+    rotate: 'De vorige sleutels meenemen',
+    rotateHelp:
+      'Een herstelbestand bevat alleen de sleutels die erin zijn gezet. Voegt u hier het bestand van de huidige sleutel toe, dan bevat het nieuwe herstelbestand de nieuwe sleutel én alle vorige sleutels. Met alleen dat nieuwe bestand opent een collega dan ook de oudere verwijzingen. Zonder het vorige bestand bevat het nieuwe herstelbestand alleen de nieuwe sleutel.',
+    previousFile: 'Bestand van de huidige sleutel (niet verplicht)',
+    previousPassphrase: 'Wachtwoordzin van dat bestand',
+    previousPassphraseMissing: 'Vul ook de wachtwoordzin van het bestand van de huidige sleutel in.',
+    carriesOlder: (n: number) => `Het nieuwe herstelbestand bevat ook ${n === 1 ? 'de vorige sleutel' : `${n} vorige sleutels`}: daarmee opent een collega ook de oudere verwijzingen.`,
+    carriesOnlyNew:
+      'Het nieuwe herstelbestand bevat alleen de nieuwe sleutel. Oudere verwijzingen leest u op apparaten die de vorige sleutel al hebben, of met het vorige herstelbestand.',
+    importedOlder: (n: number) => `Uit hetzelfde bestand staan er ook ${n === 1 ? 'een vorige sleutel' : `${n} vorige sleutels`} op dit apparaat, voor oudere verwijzingen.`,
   },
   inbox: {
     title: 'Inbox verwijzingen',
@@ -102,6 +112,7 @@ const nl = {
     declined: 'Afgewezen',
     closed: 'Afgesloten',
     handed_over: 'Overgedragen',
+    handed_to_colleague: 'Overgedragen aan een collega',
   } as Record<string, string>,
 };
 
@@ -142,6 +153,15 @@ const en: InboxMessages = {
     imported: 'The key is now on this device.',
     noFile: 'Choose the recovery file first.',
     failed: 'That did not work:',
+    rotate: 'Take the previous keys along',
+    rotateHelp:
+      'A recovery file holds only the keys put into it. Add the file of the current key here, and the new recovery file holds the new key and every previous key: with only that new file a colleague opens older referrals too. Without the previous file the new recovery file holds only the new key.',
+    previousFile: 'File of the current key (optional)',
+    previousPassphrase: 'Passphrase of that file',
+    previousPassphraseMissing: 'Also fill in the passphrase of the current key’s file.',
+    carriesOlder: (n: number) => `The new recovery file also holds ${n === 1 ? 'the previous key' : `${n} previous keys`}: with it a colleague opens older referrals too.`,
+    carriesOnlyNew: 'The new recovery file holds only the new key. You read older referrals on devices that have the previous key, or with the previous recovery file.',
+    importedOlder: (n: number) => `From the same file, ${n === 1 ? 'a previous key is' : `${n} previous keys are`} on this device too, for older referrals.`,
   },
   inbox: {
     title: 'Referral inbox',
@@ -205,6 +225,7 @@ const en: InboxMessages = {
     declined: 'Declined',
     closed: 'Closed',
     handed_over: 'Handed over',
+    handed_to_colleague: 'Handed over to a colleague',
   },
 };
 

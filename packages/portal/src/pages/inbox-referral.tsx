@@ -5,7 +5,7 @@
  * organisation re-seals in the browser, so it needs the script.
  */
 import { Hono, type Context } from 'hono';
-import { appendReferralStatus, usersOfOrganisation, type Db, type ReferralRow, type User } from '@sociale-kaart/db';
+import { appendReferralStatus, handToColleague, usersOfOrganisation, type Db, type ReferralRow, type User } from '@sociale-kaart/db';
 import { PROVIDER_STATUSES, needLabel, statusUpdateSchema } from '@sociale-kaart/schema';
 import { inboxReferral, tabOf } from '../inbox-store.js';
 import { statusProblem } from '../referrals-api.js';
@@ -190,8 +190,8 @@ export function referralDetailRoutes(deps: { db: Db; clock: () => Date }): Hono<
     const userId = Number(field(c.var.form, 'userId'));
     const colleague = (await usersOfOrganisation(deps.db, c.var.organisation.id)).find((u) => u.id === userId && u.role === 'editor');
     if (!colleague) return page(c, row, {}, 400);
-    // An assignment is not a status: the GP's view does not change, only who handles it here.
-    await deps.db.updateTable('referrals').set({ assignee_user_id: colleague.id }).where('id', '=', row.id).execute();
+    // Not a status: the referral stays where it is; the GP reads "handed over to a colleague", never who.
+    await handToColleague(deps.db, row.id, colleague.id, deps.clock());
     return c.redirect(`/inbox?lijst=${TAB_SLUGS[tabOf(row.status)]}&klaar=collega`, 303);
   });
   return app;

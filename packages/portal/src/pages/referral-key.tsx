@@ -45,6 +45,22 @@ export function referralKeyRoutes(deps: { db: Db }): Hono<OrgEnv> {
                 <label for="k-repeat">{m.key.repeat}</label>
                 <input type="password" id="k-repeat" name="repeat" autocomplete="new-password" required />
               </div>
+              {key ? (
+                <fieldset class="utrecht-form-fieldset" aria-describedby="k-rotate-help">
+                  <legend class="utrecht-form-fieldset__legend">{m.key.rotate}</legend>
+                  <p class="help" id="k-rotate-help">
+                    {m.key.rotateHelp}
+                  </p>
+                  <div class="field">
+                    <label for="k-previous-file">{m.key.previousFile}</label>
+                    <input type="file" id="k-previous-file" name="previousFile" accept=".json,application/json" />
+                  </div>
+                  <div class="field">
+                    <label for="k-previous-passphrase">{m.key.previousPassphrase}</label>
+                    <input type="password" id="k-previous-passphrase" name="previousPassphrase" autocomplete="current-password" />
+                  </div>
+                </fieldset>
+              ) : null}
               <button type="submit" class="utrecht-button utrecht-button--primary-action">
                 {m.key.createButton}
               </button>

@@ -1,7 +1,7 @@
 import './define.js';
 import { defineElement } from '../internal/define.js';
 import { SkFinder } from './finder.js';
-import { assert, assertEqual, testConfig, waitFor } from '../../test/helpers.js';
+import { assert, assertEqual, loadFrame, testConfig, waitFor } from '../../test/helpers.js';
 
 declare global {
   interface Window {
@@ -35,15 +35,8 @@ describe('sk-finder: embedding', () => {
 
   it('the CDN bundle works under a strict CSP, without cookies or storage, and loads the map chunk on demand', async () => {
     const { apiUrl, tileUrl } = await testConfig();
-    const frame = document.createElement('iframe');
-    frame.style.width = '900px';
-    frame.style.height = '700px';
-    frame.src = '/__sk/csp.html';
-    document.body.append(frame);
+    const { frame, win, doc } = await loadFrame('/__sk/csp.html', 700);
     try {
-      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
-      const win = frame.contentWindow as Window & typeof globalThis;
-      const doc = frame.contentDocument!;
       await waitFor(() => win.customElements.get('sk-finder'), 'the CDN bundle defined sk-finder');
       const el = doc.createElement('sk-finder') as SkFinder;
       el.setAttribute('api', apiUrl);

@@ -2,7 +2,12 @@
  * Sealing a referral body in the GP's browser: loaded by the referral session only when the
  * receiving organisation has a key, as its own chunk (HPKE, the key's schema and the public
  * part it is bound to), so the dialog itself stays small.
+ *
+ * The first import turns off zod's `new Function` probe (the GP's page may forbid eval in its
+ * CSP); the elements' `define` modules import it earlier still, since zod decides when a
+ * schema is built and a bundler may put the schema modules ahead of this one.
  */
+import '@sociale-kaart/sealing/jitless';
 import { referralPublicPart, type ReferralPublicKey } from '@sociale-kaart/schema';
 import { sealReferral } from '@sociale-kaart/sealing/seal';
 import type { ReferralRequest } from './referral.js';

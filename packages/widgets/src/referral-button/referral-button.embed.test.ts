@@ -1,20 +1,13 @@
 import type { SkReferralButton } from './referral-button.js';
 import type { SkWelzijnsrecept } from '../welzijnsrecept/welzijnsrecept.js';
-import { assert, assertEqual, testConfig, waitFor } from '../../test/helpers.js';
+import { assert, assertEqual, loadFrame, testConfig, waitFor } from '../../test/helpers.js';
 
 // window.__violations and window.__storageUse (from test/csp-probe.js) are declared in finder.embed.test.ts.
 describe('sk-referral-button: embedding', () => {
   it('the CDN bundle defines the referral elements, loads the dialog chunk on first use, and works under a strict CSP without storage', async () => {
     const { apiUrl } = await testConfig();
-    const frame = document.createElement('iframe');
-    frame.style.width = '900px';
-    frame.style.height = '900px';
-    frame.src = '/__sk/csp.html';
-    document.body.append(frame);
+    const { frame, win, doc } = await loadFrame('/__sk/csp.html');
     try {
-      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
-      const win = frame.contentWindow as Window & typeof globalThis;
-      const doc = frame.contentDocument!;
       await waitFor(() => ['sk-referral-button', 'sk-welzijnsrecept', 'sk-referral-status'].every((t) => win.customElements.get(t)), 'all referral elements defined by the CDN bundle');
       const scripts = () => win.performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js'));
       const el = doc.createElement('sk-referral-button') as SkReferralButton;

@@ -129,6 +129,24 @@ describe('sk-referral-status', () => {
     rec.stop();
   });
 
+  it('says a colleague took the referral over, without naming them, in Dutch and in English', async () => {
+    const created = await createReferral();
+    await providerPostsStatus(created.referralId, 'contacted');
+    const handed = (await executeServerCommand('sk-referral-hand-to-colleague', { referralId: created.referralId })) as { status: string } | null;
+    assertEqual(handed?.status, 'contacted', 'the status stays what it was');
+    const nl = await mount('sk-referral-status', { 'referral-id': created.referralId, token: created.token, interval: '1' });
+    await waitFor(() => current(nl) === 'Contact opgenomen', `still contacted: ${current(nl)}`, 5000);
+    const history = $$(nl, '[part~="history"] li span:not(.reason)').map((s) => s.textContent);
+    assertEqual(history, ['Verstuurd', 'Contact opgenomen', 'Overgedragen aan een collega'], 'the handover line in Dutch');
+    assert(!nl.shadowRoot!.textContent!.includes('collega@'), 'the colleague is not named');
+    await expectNoAxeViolations(nl, 'status with a colleague handover (nl)');
+    nl.remove();
+    const en = await mount('sk-referral-status', { 'referral-id': created.referralId, token: created.token, interval: '1', lang: 'en' });
+    await waitFor(() => $$(en, '[part~="history"] li span:not(.reason)').map((s) => s.textContent).at(-1) === 'Handed over to a colleague', 'the handover line in English', 5000);
+    assertEqual(current(en), 'Contacted', 'the current status in English');
+    await expectNoAxeViolations(en, 'status with a colleague handover (en)');
+  });
+
   it('says so when the referral is not found (wrong token) and stops', async () => {
     const created = await createReferral();
     const el = await mount('sk-referral-status', { 'referral-id': created.referralId, token: 'not-the-token', interval: '1' });

@@ -129,6 +129,7 @@ export const en: Translation = {
       declined: 'Declined',
       closed: 'Closed',
       handed_over: 'Handed over',
+      handed_to_colleague: 'Handed over to a colleague',
     },
   },
 };

@@ -129,6 +129,7 @@ export const nl: Translation = {
       declined: 'Afgewezen',
       closed: 'Afgesloten',
       handed_over: 'Overgedragen',
+      handed_to_colleague: 'Overgedragen aan een collega',
     },
   },
 };

@@ -6,7 +6,7 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createServer, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
-import { appendReferralStatus, createOrganisation, openDatabase, setReceiveMode, setReferralKey } from '@sociale-kaart/db';
+import { appendReferralStatus, createOrganisation, handToColleague, openDatabase, setReceiveMode, setReferralKey, upsertUser } from '@sociale-kaart/db';
 import { generateExtractableKeyPair, openReferral } from '@sociale-kaart/sealing';
 import {
   DbReferralStore,
@@ -352,6 +352,12 @@ export async function startTestBackend({ log = console.log, hostile = true } = {
       /** Appends a status as the inbox would (e.g. a warm handover with `to`), through the one writer of the history. */
       async appendStatus(referralId, entry) {
         const row = await appendReferralStatus(database.db, referralId, { at: new Date().toISOString(), ...entry });
+        return row ? { status: row.status, history: row.history } : null;
+      },
+      /** A coach passes the referral to a colleague, as the inbox's colleague form does (through the same writer). */
+      async handToColleague(referralId) {
+        const colleague = await upsertUser(database.db, { email: 'collega@buurthuis-lombok.example', role: 'editor', organisationId: INBOX_ORGANISATION });
+        const row = await handToColleague(database.db, referralId, colleague.id, new Date());
         return row ? { status: row.status, history: row.history } : null;
       },
       /** How many POST /v1/referrals the API has seen. */
