@@ -14,16 +14,20 @@ export interface InviteInput {
   email: string;
   role: Role;
   organisationId?: string | null;
+  /** A gemeente viewer's gemeente (required for one; ignored for the other roles). */
+  gemeente?: string | null;
 }
 
 /** Adds a user, or updates the role and organisation of the one with this address. */
 export async function upsertUser(db: Db, input: InviteInput, now = new Date()): Promise<User> {
   const email = input.email.trim().toLowerCase();
   const organisation_id = input.role === 'editor' ? (input.organisationId ?? null) : null;
+  const gemeente = input.role === 'gemeente_viewer' ? input.gemeente?.trim() || null : null;
+  if (input.role === 'gemeente_viewer' && !gemeente) throw new Error(`a gemeente viewer needs a gemeente (${email})`);
   return db
     .insertInto('users')
-    .values({ email, role: input.role, organisation_id, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('email').doUpdateSet({ role: input.role, organisation_id, updated_at: now }))
+    .values({ email, role: input.role, organisation_id, gemeente, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('email').doUpdateSet({ role: input.role, organisation_id, gemeente, updated_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -198,6 +198,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '006_gemeente_viewers': {
+    async up(db: Kysely<any>) {
+      // The gemeente a gemeente viewer sees in the monitor. A viewer from before has none and
+      // sees nothing until the operator names it (sociale-kaart-admin user invite … --gemeente).
+      await db.schema.alterTable('users').addColumn('gemeente', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -42,6 +42,8 @@ export interface UsersTable {
   role: Role;
   /** The organisation an editor edits; null for operators and gemeente viewers. */
   organisation_id: string | null;
+  /** The one gemeente a gemeente viewer sees in the monitor (as activities name it); null for the others. */
+  gemeente: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

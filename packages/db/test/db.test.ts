@@ -97,7 +97,7 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
   it('refuses an editor without an organisation and revokes API keys', async () => {
     const { db } = await databases.open();
     await expect(upsertUser(db, { email: 'x@y.example', role: 'editor' })).rejects.toThrow(/editor_has_organisation/);
-    const viewer = await upsertUser(db, { email: 'monitor@gemeente.example', role: 'gemeente_viewer' });
+    const viewer = await upsertUser(db, { email: 'monitor@gemeente.example', role: 'gemeente_viewer', gemeente: 'Utrecht' });
     expect(viewer.organisation_id).toBeNull();
     const org = await createOrganisation(db, { name: 'Humanitas' });
     const { key, apiKey } = await createApiKey(db, org.id);

@@ -30,7 +30,8 @@ export const USAGE = `usage: sociale-kaart-admin <command>
   org verify ID [--kvk NUMBER]
   org list
   user invite --org ID --email EMAIL [--role editor|operator|gemeente_viewer]
-  user invite --email EMAIL --role operator|gemeente_viewer
+  user invite --email EMAIL --role operator
+  user invite --email EMAIL --role gemeente_viewer --gemeente NAME   (the one gemeente the monitor shows them)
   apikey create --org ID
   apikey revoke ID_OR_PREFIX
   webhook approve ORG_ID       let referrals go to the organisation's webhook URL as it is now
@@ -112,18 +113,22 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         return 0;
       };
     } else if (cmd === 'user invite') {
-      const o = options(rest, { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } });
+      const o = options(rest, { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, gemeente: { type: 'string' } });
       const email = need(o.values.email, '--email').toLowerCase();
       if (!EMAIL.test(email)) throw new UsageError(`--email is not an e-mail address: ${JSON.stringify(email)}`);
       const role = (o.values.role ?? 'editor') as Role;
       if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
       if (role === 'editor' && !o.values.org) throw new UsageError('--org is required for an editor');
       if (role !== 'editor' && o.values.org) throw new UsageError(`a ${role} belongs to no organisation: leave out --org`);
+      const gemeente = o.values.gemeente?.trim() || null;
+      if (role === 'gemeente_viewer' && !gemeente) throw new UsageError('--gemeente is required for a gemeente_viewer: the one gemeente the monitor shows them, as the activities name it (e.g. Utrecht)');
+      if (role !== 'gemeente_viewer' && o.values.gemeente !== undefined) throw new UsageError(`--gemeente is only for a gemeente_viewer (a ${role} sees ${role === 'operator' ? 'every gemeente' : 'no monitor'})`);
+      if (gemeente && (gemeente.length > 100 || /[\u0000-\u001f]/.test(gemeente))) throw new UsageError('--gemeente must be a name of at most 100 characters');
       task = async (db) => {
         if (o.values.org && !(await getOrganisation(db, o.values.org))) return notFound(io, `no organisation with id ${o.values.org}`);
-        const user = await upsertUser(db, { email, role, organisationId: o.values.org ?? null });
+        const user = await upsertUser(db, { email, role, organisationId: o.values.org ?? null, gemeente });
         const token = await createSignInToken(db, user.id);
-        print({ email: user.email, role: user.role, organisationId: user.organisation_id, signInLink: `${baseUrl}/aanmelden/link?token=${encodeURIComponent(token)}`, validMinutes: 15 });
+        print({ email: user.email, role: user.role, organisationId: user.organisation_id, ...(user.gemeente ? { gemeente: user.gemeente } : {}), signInLink: `${baseUrl}/aanmelden/link?token=${encodeURIComponent(token)}`, validMinutes: 15 });
         return 0;
       };
     } else if (cmd === 'apikey create') {

@@ -18,7 +18,13 @@ describe.each(DATABASE_KINDS)('sociale-kaart-admin monitor on %s', (kind) => {
       const code = await runAdmin(argv, { out: (s) => (out += s), err: (s) => (err += s), env: { DATABASE_URL: url } });
       return { code, out, err };
     };
-    expect((await admin('user', 'invite', '--email', 'monitor@utrecht.example', '--role', 'gemeente_viewer')).code).toBe(0);
+    const noGemeente = await admin('user', 'invite', '--email', 'monitor@utrecht.example', '--role', 'gemeente_viewer');
+    expect(noGemeente.code).toBe(64);
+    expect(noGemeente.err).toContain('--gemeente is required for a gemeente_viewer');
+    expect((await admin('user', 'invite', '--email', 'beheer@kaart.example', '--role', 'operator', '--gemeente', 'Utrecht')).err).toContain('--gemeente is only for a gemeente_viewer');
+    const invited = await admin('user', 'invite', '--email', 'monitor@utrecht.example', '--role', 'gemeente_viewer', '--gemeente', ' Utrecht ');
+    expect(invited.code).toBe(0);
+    expect(JSON.parse(invited.out)).toMatchObject({ role: 'gemeente_viewer', gemeente: 'Utrecht' });
     const org = JSON.parse((await admin('org', 'add', '--name', 'De Linde')).out);
     expect((await admin('user', 'invite', '--org', org.id, '--email', 'coach@delinde.example')).code).toBe(0);
 

@@ -25,6 +25,7 @@ describe('the monitor page in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let editorSession = '';
+  let viewerSession = '';
 
   beforeAll(async () => {
     const now = new Date('2026-06-15T10:00:00Z');
@@ -57,6 +58,7 @@ describe('the monitor page in Chromium', () => {
     const editor = await upsertUser(db, { email: 'coach@delinde.example', role: 'editor', organisationId: org.id });
     const operatorSession = await createSession(db, operator.id, now);
     editorSession = await createSession(db, editor.id, now);
+    viewerSession = await createSession(db, (await upsertUser(db, { email: 'monitor@utrecht.example', role: 'gemeente_viewer', gemeente: 'Utrecht' })).id, now);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.addCookies([{ name: 'sk_session', value: operatorSession, url: portal.url }]);
@@ -117,5 +119,21 @@ describe('the monitor page in Chromium', () => {
     const refused = await editorPage.goto(`${portal.url}/monitor`);
     expect(refused?.status()).toBe(403);
     await editor.close();
+  });
+
+  it('shows a gemeente viewer their own gemeente, and says so when they ask for another, axe clean', async () => {
+    const viewer = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await viewer.addCookies([{ name: 'sk_session', value: viewerSession, url: portal.url }]);
+    const viewerPage = await viewer.newPage();
+    const shown = await viewerPage.goto(`${portal.url}/monitor?from=2026-01-01&to=2026-06-30`);
+    expect(shown?.status()).toBe(200);
+    await expect(viewerPage.getByRole('heading', { level: 2, name: 'Verwijzingen: 79' }).count()).resolves.toBe(1);
+    expect(await viewerPage.getByLabel('Gemeente').locator('option').allInnerTexts()).toEqual(['Utrecht']);
+    expect({ state: 'viewer', violations: await axe(viewerPage) }).toEqual({ state: 'viewer', violations: [] });
+    const refused = await viewerPage.goto(`${portal.url}/monitor?gemeente=Zeist`);
+    expect(refused?.status()).toBe(403);
+    await viewerPage.getByText('U ziet alleen de cijfers van uw eigen gemeente: Utrecht.').waitFor();
+    expect({ state: 'viewer, other gemeente', violations: await axe(viewerPage) }).toEqual({ state: 'viewer, other gemeente', violations: [] });
+    await viewer.close();
   });
 });

@@ -52,6 +52,7 @@ describe.each(DATABASE_KINDS)('the monitor API on %s', (kind) => {
   let portal: RunningPortal;
   let now = new Date('2026-05-01T10:00:00Z');
   let viewerToken = '';
+  let viewerSession = '';
   let editorSession = '';
   let operatorSession = '';
 
@@ -110,8 +111,9 @@ describe.each(DATABASE_KINDS)('the monitor API on %s', (kind) => {
     await refer(db, sport, { at: '2026-03-31T22:30:00Z', referrer: 'agb-333', reasons: ['stress'] });
     await namePractice(db, 'agb-333', 'Gezondheidscentrum Oost');
 
-    const viewer = await upsertUser(db, { email: 'monitor@utrecht.example', role: 'gemeente_viewer' });
+    const viewer = await upsertUser(db, { email: 'monitor@utrecht.example', role: 'gemeente_viewer', gemeente: 'Utrecht' });
     viewerToken = (await createMonitorToken(db, viewer.id)).token;
+    viewerSession = await createSession(db, viewer.id, now);
     const editor = await upsertUser(db, { email: 'coach@delinde.example', role: 'editor', organisationId: linde.id });
     editorSession = await createSession(db, editor.id, now);
     const operator = await upsertUser(db, { email: 'beheer@kaart.example', role: 'operator' });
@@ -125,8 +127,8 @@ describe.each(DATABASE_KINDS)('the monitor API on %s', (kind) => {
     fetch(`${portal.url}/v1/monitor${query}`, {
       headers: { ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}), ...(auth.session ? { cookie: `sk_session=${auth.session}` } : {}) },
     });
-  const report = async (query: string) => {
-    const res = await get(query);
+  const report = async (query: string, auth?: { token?: string; session?: string }) => {
+    const res = await get(query, auth);
     expect(res.status).toBe(200);
     return (await res.json()) as any;
   };
@@ -196,7 +198,7 @@ describe.each(DATABASE_KINDS)('the monitor API on %s', (kind) => {
       { month: '2026-02', count: S },
       { month: '2026-03', count: S },
     ]);
-    const all = await report('?from=2026-01-01&to=2026-04-30');
+    const all = await report('?from=2026-01-01&to=2026-04-30', { session: operatorSession });
     // 7, 4, 6, 1: the 4 and the 1 are small and hidden; together they are 5, so nothing else needs to go.
     expect(all.period.gemeente).toBeNull();
     expect(all.referrals.total).toBe(18);
@@ -235,6 +237,46 @@ describe.each(DATABASE_KINDS)('the monitor API on %s', (kind) => {
     expect(lines).toContain('supply_by_pc4,3584,1,false');
     expect(lines).toContain('organisations_never_confirmed,,1,false');
     expect(lines.every((l) => l.split(',').length === 4)).toBe(true);
+  });
+
+  it('shows a gemeente viewer their own gemeente only, in the API and on the page', async () => {
+    const own = await report('?from=2026-01-01&to=2026-03-31');
+    expect(own.period.gemeente).toBe('Utrecht');
+    expect(own.referrals.total).toBe(16);
+    expect((await report('?from=2026-01-01&to=2026-03-31&gemeente=utrecht')).referrals.total).toBe(16);
+    expect(own.supply.byGemeente).toEqual([{ gemeente: 'Utrecht', count: 2 }]);
+    for (const query of ['?gemeente=Zeist', '?gemeente=Zeist&format=csv']) {
+      const other = await get(query);
+      expect(other.status, query).toBe(403);
+      expect(((await other.json()) as any).detail).toBe('A gemeente viewer sees only their own gemeente (Utrecht): leave out gemeente, or ask for Utrecht.');
+    }
+    const zeist = await report('?from=2026-01-01&to=2026-03-31&gemeente=Zeist', { session: operatorSession });
+    expect(zeist.period.gemeente).toBe('Zeist');
+    expect(zeist.supply.byGemeente).toEqual([{ gemeente: 'Zeist', count: 1 }]);
+
+    const page = async (query: string) => {
+      const res = await fetch(`${portal.url}/monitor${query}`, { headers: { cookie: `sk_session=${viewerSession}` } });
+      return { status: res.status, html: await res.text() };
+    };
+    const shown = await page('?from=2026-01-01&to=2026-03-31');
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain('Periode 2026-01-01 tot en met 2026-03-31, gemeente Utrecht.');
+    expect(shown.html).toMatch(/<option value="Utrecht" selected="">Utrecht<\/option>/);
+    expect(shown.html).not.toContain('Alle gemeenten');
+    expect(shown.html).not.toContain('Zeist');
+    const refused = await page('?gemeente=Zeist');
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('U ziet alleen de cijfers van uw eigen gemeente: Utrecht.');
+
+    // A viewer from before gemeenten were set (migration 006) sees nothing until the operator sets one.
+    const db = portal.database.db;
+    const older = await upsertUser(db, { email: 'oud@gemeente.example', role: 'gemeente_viewer', gemeente: 'Zeist' });
+    await db.updateTable('users').set({ gemeente: null }).where('id', '=', older.id).execute();
+    const olderToken = (await createMonitorToken(db, older.id)).token;
+    const none = await get('', { token: olderToken });
+    expect(none.status).toBe(403);
+    expect(((await none.json()) as any).detail).toContain('No gemeente is set for this gemeente viewer');
+    await expect(upsertUser(db, { email: 'zonder@gemeente.example', role: 'gemeente_viewer' })).rejects.toThrow('a gemeente viewer needs a gemeente (zonder@gemeente.example)');
   });
 
   it('lets operators and gemeente viewers in, refuses editors, and names a bad parameter', async () => {

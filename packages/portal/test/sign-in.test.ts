@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)('sign-in by e-mail link on %s', (kind) => {
     const seed = await openDatabase({ url });
     const org = await createOrganisation(seed.db, { name: 'Stichting De Linde', verified: true });
     await upsertUser(seed.db, { email: 'coach@delinde.example', role: 'editor', organisationId: org.id });
-    await upsertUser(seed.db, { email: 'beleid@gemeente.example', role: 'gemeente_viewer' });
+    await upsertUser(seed.db, { email: 'beleid@gemeente.example', role: 'gemeente_viewer', gemeente: 'Utrecht' });
     await seed.close();
     portal = await startPortal({ port: 0, databaseUrl: url, meili: { url: meili.url, apiKey: meili.masterKey, index: `portal_signin_${kind}` }, smtpUrl: mailbox.smtpUrl, schedule: false, clock: () => now, log: () => {} });
   });

@@ -14,6 +14,25 @@ export function canSeeMonitor(user: Pick<User, 'role'> | undefined): boolean {
   return user?.role === 'operator' || user?.role === 'gemeente_viewer';
 }
 
+/** What a monitor user may see: every gemeente (an operator), or only their own. */
+export type MonitorScope = { ok: true; gemeente: string | null } | { ok: false; reason: 'no-gemeente' | 'other-gemeente'; own: string | null };
+
+const sameName = (a: string, b: string) => a.localeCompare(b, 'nl', { sensitivity: 'accent' }) === 0;
+
+/**
+ * The gemeente a report is for, given who asks and what they asked for: an operator gets what
+ * was asked (null: all gemeenten); a gemeente viewer always gets their own gemeente — asking for
+ * none means theirs, asking for another is refused, and a viewer whose gemeente was never set
+ * (one from before migration 006) sees nothing.
+ */
+export function monitorScope(user: Pick<User, 'role' | 'gemeente'>, asked: string | null): MonitorScope {
+  if (user.role !== 'gemeente_viewer') return { ok: true, gemeente: asked };
+  const own = user.gemeente ?? null;
+  if (!own) return { ok: false, reason: 'no-gemeente', own };
+  if (asked !== null && !sameName(asked, own)) return { ok: false, reason: 'other-gemeente', own };
+  return { ok: true, gemeente: own };
+}
+
 export interface MonitorTokenInfo {
   id: number;
   userId: number;

@@ -10,7 +10,7 @@ import { sessionUser, type User } from '@sociale-kaart/db';
 import { ProblemError, problemSchema } from '../problem.js';
 import { dateInNetherlands } from '../service.js';
 import { SESSION_COOKIE } from '../pages/session.js';
-import { canSeeMonitor, userOfMonitorToken } from './access.js';
+import { canSeeMonitor, monitorScope, userOfMonitorToken } from './access.js';
 import { monitorCsv } from './csv.js';
 import { monitorQuerySchema, parseMonitorQuery } from './params.js';
 import { buildReport, FUNNEL_STAGES } from './report.js';
@@ -72,7 +72,7 @@ export function monitorApi(deps: { source: MonitorSource; clock: () => Date; log
         200: { description: 'The monitor', content: { 'application/json': { schema: monitorReportSchema }, 'text/csv': { schema: z.string() } } },
         400: { description: 'A parameter is not valid: errors[].pointer names it', content: PROBLEM },
         401: { description: 'No valid monitor token or session', content: PROBLEM },
-        403: { description: 'Not an operator or gemeente viewer', content: PROBLEM },
+        403: { description: 'Not an operator or gemeente viewer, or a gemeente viewer asking for another gemeente than their own', content: PROBLEM },
       },
     }),
     async (c) => {
@@ -92,7 +92,16 @@ export function monitorApi(deps: { source: MonitorSource; clock: () => Date; log
           errors: parsed.errors.map((e) => ({ pointer: `/query/${e.parameter}`, message: e.message, code: e.parameter })),
         });
       }
-      const report = await buildReport(deps.source, parsed.query, deps.log);
+      const scope = monitorScope(user, parsed.query.gemeente);
+      if (!scope.ok) {
+        throw new ProblemError(403, 'forbidden', 'Not allowed', {
+          detail:
+            scope.reason === 'no-gemeente'
+              ? 'No gemeente is set for this gemeente viewer: the operator sets it (sociale-kaart-admin user invite --email … --role gemeente_viewer --gemeente …).'
+              : `A gemeente viewer sees only their own gemeente (${scope.own}): leave out gemeente, or ask for ${scope.own}.`,
+        });
+      }
+      const report = await buildReport(deps.source, { ...parsed.query, gemeente: scope.gemeente }, deps.log);
       c.header('cache-control', 'private, no-store');
       if (parsed.format === 'csv') {
         const name = `monitor-${parsed.query.from}-${parsed.query.to}.csv`;

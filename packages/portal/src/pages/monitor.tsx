@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { categoryLabel, needLabel } from '@sociale-kaart/schema';
+import { monitorScope } from '../monitor/access.js';
 import { parseMonitorQuery, type ParamError } from '../monitor/params.js';
 import { referralGemeenten } from '../monitor/queries.js';
 import { buildReport, NONE, OTHER, UNKNOWN, type MonitorReport } from '../monitor/report.js';
@@ -29,7 +30,7 @@ function special(key: string, m: MonitorMessages): string {
   return key;
 }
 
-function Filter({ m, values, errors, gemeenten }: { m: MonitorMessages; values: Record<string, string>; errors: ParamError[]; gemeenten: string[] }) {
+function Filter({ m, values, errors, gemeenten, all = true }: { m: MonitorMessages; values: Record<string, string>; errors: ParamError[]; gemeenten: string[]; all?: boolean }) {
   const errorOf = (p: string) => errors.find((e) => e.parameter === p);
   const input = (name: 'from' | 'to', label: string, invalid: string) => {
     const error = errorOf(name);
@@ -53,7 +54,7 @@ function Filter({ m, values, errors, gemeenten }: { m: MonitorMessages; values: 
         <label for="monitor-gemeente">{m.gemeente}</label>
         {errorOf('gemeente') ? <p class="field-error">{m.gemeenteInvalid}</p> : null}
         <select id="monitor-gemeente" name="gemeente">
-          <option value="">{m.allGemeenten}</option>
+          {all ? <option value="">{m.allGemeenten}</option> : null}
           {gemeenten.map((g) => (
             <option value={g} selected={values.gemeente === g}>
               {g}
@@ -154,9 +155,11 @@ export function monitorRoutes(deps: { source: MonitorSource; log?: (line: Record
     const m = MONITOR_MESSAGES[lang];
     const raw = { from: c.req.query('from'), to: c.req.query('to'), gemeente: c.req.query('gemeente') };
     const parsed = parseMonitorQuery(raw, deps.source.today());
-    const known = await referralGemeenten(deps.source.db);
+    // A gemeente viewer sees their own gemeente only (access.ts): the filter offers just that one.
+    const viewer = user?.role === 'gemeente_viewer';
+    const known = viewer ? (user.gemeente ? [user.gemeente] : []) : await referralGemeenten(deps.source.db);
     const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const frame = (body: Child, status: 200 | 400) =>
+    const frame = (body: Child, status: 200 | 400 | 403) =>
       c.html(
         <Frame title={m.title} t={t} lang={lang} user={user} csrf={csrf} path="/monitor">
           <link rel="stylesheet" href="/assets/monitor.css" />
@@ -169,18 +172,28 @@ export function monitorRoutes(deps: { source: MonitorSource; log?: (line: Record
       return frame(
         <>
           <Notice kind="error">{m.errorsTitle}</Notice>
-          <Filter m={m} values={values} errors={parsed.errors} gemeenten={known} />
+          <Filter m={m} values={values} errors={parsed.errors} gemeenten={known} all={!viewer} />
         </>,
         400,
       );
     }
-    const q = parsed.query;
+    const scope = monitorScope(user!, parsed.query.gemeente);
+    if (!scope.ok) {
+      return frame(
+        <>
+          <Notice kind="error">{scope.reason === 'no-gemeente' ? m.noGemeente : m.otherGemeente(scope.own!)}</Notice>
+          {scope.own ? <Filter m={m} values={{ from: parsed.query.from, to: parsed.query.to, gemeente: scope.own }} errors={[]} gemeenten={known} all={false} /> : null}
+        </>,
+        403,
+      );
+    }
+    const q = { ...parsed.query, gemeente: scope.gemeente };
     const report = await buildReport(deps.source, q, deps.log);
-    const gemeenten = [...new Set([...known, ...(report.supply?.byGemeente.map((g) => g.gemeente).filter((g) => g !== UNKNOWN) ?? []), ...(q.gemeente ? [q.gemeente] : [])])].sort((a, b) => a.localeCompare(b, 'nl'));
+    const gemeenten = viewer ? known : [...new Set([...known, ...(report.supply?.byGemeente.map((g) => g.gemeente).filter((g) => g !== UNKNOWN) ?? []), ...(q.gemeente ? [q.gemeente] : [])])].sort((a, b) => a.localeCompare(b, 'nl'));
     const csv = `/v1/monitor?${new URLSearchParams({ from: q.from, to: q.to, ...(q.gemeente ? { gemeente: q.gemeente } : {}), format: 'csv' })}`;
     return frame(
       <>
-        <Filter m={m} values={{ from: q.from, to: q.to, gemeente: q.gemeente ?? '' }} errors={[]} gemeenten={gemeenten} />
+        <Filter m={m} values={{ from: q.from, to: q.to, gemeente: q.gemeente ?? '' }} errors={[]} gemeenten={gemeenten} all={!viewer} />
         <p>{m.period(q.from, q.to, q.gemeente)}</p>
         <p class="monitor-csv">
           <a class="utrecht-link" href={csv} download>
