@@ -23,6 +23,7 @@ import {
   type Role,
 } from '@sociale-kaart/db';
 import { MONITOR_USAGE, monitorCommand } from './monitor/admin-command.js';
+import { isGemeenteName } from './monitor/params.js';
 
 export const USAGE = `usage: sociale-kaart-admin <command>
 
@@ -123,7 +124,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       const gemeente = o.values.gemeente?.trim() || null;
       if (role === 'gemeente_viewer' && !gemeente) throw new UsageError('--gemeente is required for a gemeente_viewer: the one gemeente the monitor shows them, as the activities name it (e.g. Utrecht)');
       if (role !== 'gemeente_viewer' && o.values.gemeente !== undefined) throw new UsageError(`--gemeente is only for a gemeente_viewer (a ${role} sees ${role === 'operator' ? 'every gemeente' : 'no monitor'})`);
-      if (gemeente && (gemeente.length > 100 || /[\u0000-\u001f]/.test(gemeente))) throw new UsageError('--gemeente must be a name of at most 100 characters');
+      if (gemeente && !isGemeenteName(gemeente)) throw new UsageError('--gemeente must be a name of at most 100 characters');
       task = async (db) => {
         if (o.values.org && !(await getOrganisation(db, o.values.org))) return notFound(io, `no organisation with id ${o.values.org}`);
         const user = await upsertUser(db, { email, role, organisationId: o.values.org ?? null, gemeente });

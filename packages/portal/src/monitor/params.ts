@@ -47,6 +47,9 @@ export function defaultFrom(to: string): string {
 
 export type ParsedQuery = { ok: true; query: MonitorQuery; format: 'json' | 'csv' } | { ok: false; errors: ParamError[] };
 
+/** A gemeente as the monitor takes one (a filter, or a gemeente viewer's own): at most 100 characters, no control characters. */
+export const isGemeenteName = (name: string): boolean => name.length <= 100 && !/[\u0000-\u001f]/.test(name);
+
 /** Validates the raw query values; `today` (YYYY-MM-DD) is the default end. */
 export function parseMonitorQuery(raw: Record<string, string | undefined>, today: string): ParsedQuery {
   const errors: ParamError[] = [];
@@ -55,7 +58,7 @@ export function parseMonitorQuery(raw: Record<string, string | undefined>, today
   if (from !== undefined && !realDate(from)) errors.push({ parameter: 'from', message: `from must be a date as YYYY-MM-DD, not ${JSON.stringify(raw.from)}` });
   if (to !== undefined && !realDate(to)) errors.push({ parameter: 'to', message: `to must be a date as YYYY-MM-DD, not ${JSON.stringify(raw.to)}` });
   const gemeente = raw.gemeente?.trim() || null;
-  if (gemeente !== null && (gemeente.length > 100 || /[\u0000-\u001f]/.test(gemeente))) errors.push({ parameter: 'gemeente', message: 'gemeente must be a name of at most 100 characters' });
+  if (gemeente !== null && !isGemeenteName(gemeente)) errors.push({ parameter: 'gemeente', message: 'gemeente must be a name of at most 100 characters' });
   const format = raw.format?.trim() || 'json';
   if (format !== 'json' && format !== 'csv') errors.push({ parameter: 'format', message: `format must be json or csv, not ${JSON.stringify(raw.format)}` });
   if (errors.length > 0) return { ok: false, errors };
