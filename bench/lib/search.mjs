@@ -50,12 +50,15 @@ export function apiUrl(apiBase, params, perPage = PER_PAGE) {
  * What the API sends Meilisearch for a text search (understanding off) with optional category
  * and day: one search, or with filters one multi-search of the search and one facet-only
  * query per filter group without that group's own filter (the disjunctive facet counts).
+ * Under load, that is: a search with no other in flight splits hits and counts in two
+ * concurrent requests (search-api src/search.ts `parallel`); the direct side stays one request.
  */
 export function directText(meili, index, { q, category, day }) {
   const auth = { authorization: `Bearer ${meili.masterKey}` };
   const filter = (without) => buildFilter({ status: ['active'], ...(category && without !== 'categories' ? { categories: [category] } : {}), ...(day && without !== 'days' ? { days: [day] } : {}) });
-  const main = { q, ...RETRIEVE, ...HIGHLIGHT, filter: filter(null), facets: FACETS, page: 1, hitsPerPage: PER_PAGE };
   const groups = [...(category ? ['categories'] : []), ...(day ? ['days'] : [])];
+  // The facets the facet-only queries count are not asked of the main query (as the API does).
+  const main = { q, ...RETRIEVE, ...HIGHLIGHT, filter: filter(null), facets: FACETS.filter((f) => !groups.includes(f)), page: 1, hitsPerPage: PER_PAGE };
   if (groups.length === 0) return { method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: auth, body: main };
   const facetOnly = groups.map((g) => ({ indexUid: index, q, filter: filter(g), page: 1, hitsPerPage: 0, facets: [g] }));
   return { method: 'POST', url: `${meili.url}/multi-search`, headers: auth, body: { queries: [{ indexUid: index, ...main }, ...facetOnly] } };

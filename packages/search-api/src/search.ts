@@ -189,6 +189,12 @@ export interface SearchOptions {
   nearbyCache?: LruCache<NearbyCounts>;
   /** Hits last checked longer ago are marked `stale` (0: never). */
   staleAfterDays?: number;
+  /**
+   * Ask for the hits and for the counts (total, facets) as two concurrent requests, so
+   * Meilisearch works on both at once (plain searches only). Faster when Meilisearch has a
+   * free core, a little more work in all: v1.ts turns it on when no other search is in flight.
+   */
+  parallel?: boolean;
 }
 
 type Hit = Activity & { _formatted?: Record<string, unknown> };
@@ -214,6 +220,8 @@ interface Plan {
   options: SearchOptions;
   /** Facet-only queries (disjunctive facets) sent along with the strategy's first round trip. */
   extra: SearchRequest[];
+  /** The facets the strategy's own queries count: those the facet-only queries do not replace. */
+  facets: FacetAttribute[];
 }
 
 const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
@@ -234,8 +242,8 @@ async function searchNearby({ backend, n, offset, options, extra }: Plan): Promi
 }
 
 /** Chosen or understood needs and categories first (see the top of this file). */
-async function searchTiered({ backend, n, textParams, extra }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
-  const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets: [...FACET_ATTRIBUTES], extra });
+async function searchTiered({ backend, n, textParams, extra, facets }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
+  const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets, extra });
   return {
     hits: result.hits as Hit[],
     total: result.total,
@@ -246,20 +254,32 @@ async function searchTiered({ backend, n, textParams, extra }: Plan, u: Understa
   };
 }
 
-/** Everything else: one search, by relevance or by distance (with the facet-only queries in the same round trip). */
-async function searchPlain({ backend, n, textParams, extra }: Plan): Promise<Found> {
+const FACETS_WITH_HITS: readonly FacetAttribute[] = ['free', 'partsOfDay'];
+
+/**
+ * Everything else: one search, by relevance or by distance, with the facet-only queries in
+ * the same round trip; or (`options.parallel`) the hits and the counts as two concurrent
+ * requests: the same answer (the total then comes from the exhaustive count query).
+ */
+async function searchPlain({ backend, n, textParams, extra, facets, offset, options }: Plan): Promise<Found> {
   const sort = sortFor(n);
-  const main: SearchRequest = {
-    q: n.q,
-    ...textParams,
-    filter: [...baseFilter(n), ...geoFilter(n), ...needUnion(n)],
-    ...(sort ? { sort } : {}),
-    page: n.page,
-    hitsPerPage: n.perPage,
-    facets: [...FACET_ATTRIBUTES],
-  };
+  const filter = [...baseFilter(n), ...geoFilter(n), ...needUnion(n)];
+  const facetParams = facets.length ? { facets } : {};
+  const strategy = sort ? 'distance' : 'relevance';
+  if (options.parallel) {
+    // The facets with the fewest values go with the hits, the rest with the exact count, so
+    // the two requests take about as long.
+    const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
+    const withCount = facets.filter((f) => !FACETS_WITH_HITS.includes(f));
+    const [hits, [count, ...extraResults]] = await Promise.all([
+      backend.search<Activity>({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...(withHits.length ? { facets: withHits } : {}) }),
+      backend.multiSearch<Activity>([{ q: n.q, filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }, ...extra]),
+    ]);
+    return { hits: (hits.hits ?? []) as Hit[], total: count?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: { ...facetsOf(hits), ...facetsOf(count) }, strategy, extraResults };
+  }
+  const main: SearchRequest = { q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), page: n.page, hitsPerPage: n.perPage, ...facetParams };
   const [res, ...extraResults] = extra.length ? await backend.multiSearch<Activity>([main, ...extra]) : [await backend.search<Activity>(main)];
-  return { hits: (res?.hits ?? []) as Hit[], total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy: sort ? 'distance' : 'relevance', extraResults };
+  return { hits: (res?.hits ?? []) as Hit[], total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
 }
 
 /**
@@ -289,12 +309,14 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
         : { attributesToRetrieve },
     options,
     extra: [],
+    facets: [...FACET_ATTRIBUTES],
   };
   const u = understand(n);
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
   const tiers = nearby ? null : tierPlan(n, u);
   const facets = disjunctiveFacets(n, tiers ? (m) => tierPlan(m, u) : () => null);
-  const withExtra = { ...plan, extra: facets.requests };
+  // The facets the facet-only queries count are not asked of the main queries as well.
+  const withExtra = { ...plan, extra: facets.requests, facets: FACET_ATTRIBUTES.filter((f) => !facets.replaced.includes(f)) };
   const found = nearby ? await searchNearby(withExtra) : tiers ? await searchTiered(withExtra, u, tiers) : await searchPlain(withExtra);
   return {
     hits: found.hits,
@@ -350,6 +372,8 @@ function disjunctiveFacets(n: NormalizedQuery, countsWithout: (m: NormalizedQuer
   });
   return {
     requests: perGroup.flat(),
+    /** The facets these requests count (each replaces the main queries' count of it). */
+    replaced: groups.map((g) => g.facet),
     /** The counts of `dist`, each selected group's own facet replaced by its count without it. */
     apply(dist: FacetDistribution, results: Array<{ facetDistribution?: unknown }>): FacetDistribution {
       const out = { ...dist };

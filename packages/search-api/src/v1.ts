@@ -36,6 +36,8 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
   // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
   const nearbyCache = new LruCache<NearbyCounts>(2000);
   const responseCache = new SearchResponseCache(searchCacheSize);
+  // Searches asking Meilisearch right now: alone, a search splits its work in two (search.ts `parallel`).
+  let searching = 0;
   const v1 = new OpenAPIHono({ defaultHook: validationHook() });
   for (const path of ['/search', '/activities/*', '/suggest', '/taxonomy']) v1.use(path, cacheable);
 
@@ -71,7 +73,15 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
       const versionNow = () => backend.indexVersion({ fresh: true }).catch(() => null);
       const version = responseCache.enabled ? await versionNow() : null;
       const cached = version === null ? undefined : responseCache.get(version, query);
-      const found = cached ?? (await findSearch(backend, query, options));
+      let found = cached;
+      if (!found) {
+        const parallel = searching++ === 0;
+        try {
+          found = await findSearch(backend, query, { ...options, parallel });
+        } finally {
+          searching--;
+        }
+      }
       if (version !== null && !cached && (await versionNow()) === version) responseCache.set(version, query, found);
       metrics.searchStrategy(cached ? 'cache' : found.strategy);
       if (responseCache.enabled) c.header('X-Cache', cached ? 'hit' : 'miss');

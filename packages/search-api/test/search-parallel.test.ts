@@ -1,0 +1,111 @@
+// A search with no other in flight asks Meilisearch for its hits and its counts as two
+// concurrent requests (search.ts `parallel`); under load it sends one. Both must give the
+// very same answer, and the API must choose by what is in flight, not by chance.
+import { describe, expect, it } from 'vitest';
+import type { SearchBackend, SearchRequest } from '../src/backend.js';
+import { createApp } from '../src/app.js';
+import { defaultConfig } from '../src/config.js';
+import { searchQuerySchema } from '../src/params.js';
+import { findSearch, normalizeSearchQuery } from '../src/search.js';
+import { buildActivities } from './fixtures/activities.js';
+import { useApi } from './helpers.js';
+
+const api = useApi(() => buildActivities());
+const now = new Date(Date.UTC(2025, 0, 13, 12));
+
+const QUERIES = [
+  'q=buurtkoor',
+  'q=wandelgroep&per_page=7&page=2',
+  'q=koffieochtend&day=di&day=do',
+  'q=activiteit&day=ma&day=wo&part_of_day=ochtend&audience=ouderen',
+  'q=zangvogels&free=true',
+  'q=wandel&postcode=3511AB&radius=5',
+  'q=buurtkoor&postcode=3511AB&sort=distance',
+  'category=creative&day=do',
+  'q=stoelyoga&online=false&postcode=3511',
+  'q=iets+dat+nergens+staat',
+];
+
+/** Every value of a repeated parameter, as the route reads them. */
+function parse(qs: string) {
+  const params = new URLSearchParams(`${qs}&understand=false`);
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0]!;
+  }
+  return normalizeSearchQuery(searchQuerySchema.parse(raw));
+}
+
+describe('a search alone splits its work in two, with the same answer', () => {
+  it('finds the same hits (order, highlights), total and facet counts either way', async () => {
+    // With a category and a day the data has for the text (the fixture's tags are random).
+    const filtered: string[] = [];
+    for (const q of ['stoelyoga', 'koffieochtend']) {
+      const top = async (qs: string, facet: string) => {
+        const found = await findSearch(api.backend, parse(qs), { now });
+        return Object.entries(found.facetDistribution[facet] ?? {}).sort((a, b) => b[1] - a[1])[0]![0];
+      };
+      const withCategory = `q=${q}&category=${await top(`q=${q}`, 'categories')}`;
+      filtered.push(withCategory, `${withCategory}&day=${await top(withCategory, 'days')}`);
+    }
+    let found = 0;
+    for (const qs of [...QUERIES, ...filtered]) {
+      const n = parse(qs);
+      const one = await findSearch(api.backend, n, { now, parallel: false });
+      const two = await findSearch(api.backend, n, { now, parallel: true });
+      expect(two, qs).toEqual(one);
+      if (one.hits.length > 0) found++;
+    }
+    expect(found).toBe(QUERIES.length + filtered.length - 1); // all but the text found nowhere
+    // The set reaches into every part of the answer: hits, highlights and each facet.
+    const busy = await findSearch(api.backend, parse('q=koffieochtend&day=di&day=do'), { now, parallel: false });
+    expect(busy.hits.length).toBeGreaterThan(0);
+    expect(busy.hits.some((h) => String(h._formatted?.title).includes('\uE000'))).toBe(true);
+    expect(Object.keys(busy.facetDistribution).sort()).toEqual(['audience', 'categories', 'days', 'free', 'needs', 'partsOfDay']);
+  });
+
+  it('splits only when no other search is in flight', async () => {
+    // The back end holds every request until released, and records what was asked.
+    const asked: Array<{ kind: 'search' | 'multi'; requests: SearchRequest[] }> = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const waiting: Array<{ q: string; resolve: () => void }> = [];
+    /** Resolves once a request with text `q` has been asked. */
+    const askedFor = (q: string) => new Promise<void>((resolve) => waiting.push({ q, resolve }));
+    const record = (kind: 'search' | 'multi', requests: SearchRequest[]) => {
+      asked.push({ kind, requests });
+      for (const w of waiting) if (requests.some((r) => r.q === w.q)) w.resolve();
+      return gate;
+    };
+    const held: SearchBackend = {
+      indexUid: api.backend.indexUid,
+      search: async (r) => (await record('search', [r]), api.backend.search(r)),
+      multiSearch: async (rs) => (await record('multi', rs), api.backend.multiSearch(rs)),
+      getDocument: (id) => api.backend.getDocument(id),
+      indexVersion: (o) => api.backend.indexVersion(o),
+      ready: () => api.backend.ready(),
+    };
+    const app = createApp({ backend: held, config: defaultConfig({ rateLimitPerSecond: 0, searchCacheSize: 0 }), log: () => {}, clock: () => now });
+    const koorAsked = askedFor('buurtkoor');
+    const yogaAsked = askedFor('stoelyoga');
+    const first = app.request('/v1/search?q=buurtkoor&understand=false');
+    await koorAsked;
+    // The first search is waiting for Meilisearch: the second is not alone.
+    const second = app.request('/v1/search?q=stoelyoga&understand=false');
+    await yogaAsked;
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    const byText = (q: string) => asked.filter((x) => x.requests.some((r) => r.q === q));
+    // Alone: the hits (with a limit) and the counts (hitsPerPage 0) as two requests.
+    expect(byText('buurtkoor').map((x) => x.kind).sort()).toEqual(['multi', 'search']);
+    expect(byText('buurtkoor').find((x) => x.kind === 'multi')!.requests[0]).toMatchObject({ hitsPerPage: 0 });
+    // Not alone: one request with hits, total and facets.
+    expect(byText('stoelyoga')).toHaveLength(1);
+    expect(byText('stoelyoga')[0]!.requests[0]).toMatchObject({ page: 1, hitsPerPage: 20 });
+    expect((await a.json()).hits.length).toBeGreaterThan(0);
+    expect((await b.json()).total).toBeGreaterThan(0);
+  });
+});
