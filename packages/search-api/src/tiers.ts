@@ -72,6 +72,8 @@ export interface TierWindow {
   facets: string[];
   /** Other queries to send in the first round trip (their answers come back in `extraResults`). */
   extra?: SearchRequest[];
+  /** Send round one's hits and its counts as two concurrent requests (search.ts `parallel`). */
+  parallel?: boolean;
 }
 
 export interface TierResult {
@@ -107,12 +109,11 @@ export async function searchTiers(backend: SearchBackend, plan: TierPlan, w: Tie
   const offset = (w.page - 1) * w.perPage;
   const sort = w.sort ? { sort: w.sort } : {};
   const middle = tiers.slice(1, -1);
-  const round1 = await backend.multiSearch<Activity>([
-    { ...textOf(tiers[0]!), ...w.hitParams, ...sort, filter: tiers[0]!.filter, page: w.page, hitsPerPage: w.perPage },
-    ...middle.map((t) => ({ ...textOf(t), filter: t.filter, page: 1, hitsPerPage: 0 })),
-    ...countRequests(plan, w.facets),
-    ...(w.extra ?? []),
-  ]);
+  const first: SearchRequest = { ...textOf(tiers[0]!), ...w.hitParams, ...sort, filter: tiers[0]!.filter, page: w.page, hitsPerPage: w.perPage };
+  const rest = [...middle.map((t) => ({ ...textOf(t), filter: t.filter, page: 1, hitsPerPage: 0 })), ...countRequests(plan, w.facets), ...(w.extra ?? [])];
+  const round1 = w.parallel
+    ? await Promise.all([backend.search<Activity>(first), backend.multiSearch<Activity>(rest)]).then(([hits, others]) => [hits, ...others])
+    : await backend.multiSearch<Activity>([first, ...rest]);
   const countResults = round1.slice(1 + middle.length, 1 + middle.length + plan.counts.length);
   const extraResults = round1.slice(1 + middle.length + plan.counts.length);
   const total = countResults.reduce((sum, r) => sum + (r.totalHits ?? 0), 0);

@@ -26,9 +26,12 @@ const QUERIES = [
   'q=iets+dat+nergens+staat',
 ];
 
-/** Every value of a repeated parameter, as the route reads them. */
+/** Tiered searches: a need chosen, or named by the text (understanding on). */
+const TIERED = ['q=eenzaam', 'q=schulden&day=di', 'need=eenzaamheid', 'need=eenzaamheid&q=koffieochtend', 'q=eenzaam+moestuin&per_page=23&page=2', 'q=rouw&postcode=3511AB'];
+
+/** Every value of a repeated parameter, as the route reads them (understanding off unless asked). */
 function parse(qs: string) {
-  const params = new URLSearchParams(`${qs}&understand=false`);
+  const params = new URLSearchParams(/understand=|need=|^q=(eenzaam|schulden|rouw)/.test(qs) ? qs : `${qs}&understand=false`);
   const raw: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
@@ -38,6 +41,11 @@ function parse(qs: string) {
 }
 
 describe('a search alone splits its work in two, with the same answer', () => {
+  it('reads needs in the tiered queries of this test', () => {
+    for (const qs of TIERED) expect(parse(qs).understand, qs).toBe(true);
+    expect(parse('q=buurtkoor').understand).toBe(false);
+  });
+
   it('finds the same hits (order, highlights), total and facet counts either way', async () => {
     // With a category and a day the data has for the text (the fixture's tags are random).
     const filtered: string[] = [];
@@ -50,14 +58,17 @@ describe('a search alone splits its work in two, with the same answer', () => {
       filtered.push(withCategory, `${withCategory}&day=${await top(withCategory, 'days')}`);
     }
     let found = 0;
-    for (const qs of [...QUERIES, ...filtered]) {
+    const strategies = new Set<string>();
+    for (const qs of [...QUERIES, ...filtered, ...TIERED]) {
       const n = parse(qs);
       const one = await findSearch(api.backend, n, { now, parallel: false });
       const two = await findSearch(api.backend, n, { now, parallel: true });
       expect(two, qs).toEqual(one);
       if (one.hits.length > 0) found++;
+      strategies.add(one.strategy);
     }
-    expect(found).toBe(QUERIES.length + filtered.length - 1); // all but the text found nowhere
+    expect([...strategies].sort()).toEqual(['distance', 'need', 'relevance', 'understood']);
+    expect(found).toBe(QUERIES.length + filtered.length + TIERED.length - 1); // all but the text found nowhere
     // The set reaches into every part of the answer: hits, highlights and each facet.
     const busy = await findSearch(api.backend, parse('q=koffieochtend&day=di&day=do'), { now, parallel: false });
     expect(busy.hits.length).toBeGreaterThan(0);
