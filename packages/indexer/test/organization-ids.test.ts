@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_ID_PART_MAX, feedOrganizationIdProblem } from '@sociale-kaart/schema';
 import { organizationId, transformInputs } from '../src/index.js';
 import { PACKAGE_DIR } from './helpers.js';
 
@@ -55,5 +56,17 @@ describe('organisation ids are namespaced by source', () => {
     expect(activities.map((a) => a.organization.id)).toEqual(['a_org-1', 'b_org-1']);
     expect(organizationId('oldambt', 'kvk-12345678')).toBe('oldambt_kvk-12345678');
     expect(organizationId('a b', 'x/y')).not.toBe(organizationId('a', 'b_x/y'));
+  });
+});
+
+describe('the shape of an organisation id', () => {
+  it('every id organizationId makes passes the check the operator\'s org add --feed-org applies', () => {
+    const long = 'x'.repeat(FEED_ID_PART_MAX);
+    // Each branch of idPart: kept as is, slugged with a hash, only a hash, a slug cut before "-", too long.
+    const keys = ['org-1', 'kvk-12345678', 'e83f6fc7-80d0-4a00-9fcd-f5e011fde7a0', 'Stichting Stilte & Zin', 'a_b/c', '---', '€', '  spaces  ', `${'ab-'.repeat(40)}z`, long, `${long}y`, 'Crème brûlée'];
+    const sources = ['utrecht', 'hsds.example.nl/api', 'a b', '_'];
+    for (const source of sources) {
+      for (const key of keys) expect({ source, key, problem: feedOrganizationIdProblem(organizationId(source, key)) }).toEqual({ source, key, problem: null });
+    }
   });
 });

@@ -5,8 +5,9 @@
  *
  * Ids: a portal organisation is seeded under the id its feed activities carry — the id the
  * indexer's own transform derives (`organizationId(source, feed's key)`, namespaced by the
- * source), read here from the same transform the ingest runs, so the relay, which routes by
- * the indexed activity's `organization.id`, finds the organisation that was verified. It is
+ * source), read here from the same transform the ingest runs (`feedOrganisations`), so the
+ * relay, which routes by the indexed activity's `organization.id`, finds the organisation
+ * that was verified (in production: `sociale-kaart-admin org add --feed-org`). It is
  * the operator who seeds and verifies (running the demo on its own feed files); the
  * namespacing keeps one feed from claiming another feed's organisation, and where patient
  * data goes still comes only from what is seeded here (the receive mode and the key).
@@ -18,9 +19,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createOrganisation, currentReferralKey, getOrganisation, setReceiveMode, setReferralKey, upsertUser, type Db, type Organisation } from '@sociale-kaart/db';
-import { transformInputs, type InputLike } from '@sociale-kaart/indexer';
+import type { InputLike } from '@sociale-kaart/indexer';
 import type { ReferralPublicKey } from '@sociale-kaart/schema';
 import { createReferralKey, readRecoveryFile, recoveryFileText } from '@sociale-kaart/sealing';
+import { feedOrganisations } from './feed-organisations.js';
 
 export interface DemoInbox {
   /** The recovery file (the private key encrypted with `passphrase`), as the /sleutel page imports it. */
@@ -68,18 +70,14 @@ function slug(name: string): string {
 /** Seeds the organisations of `feeds` (files or URLs the indexer reads); plus an operator `beheer@…` when `operatorEmail` is given. */
 export async function seedDemoOrganisations(db: Db, feeds: readonly InputLike[], options: DemoSeedOptions = {}): Promise<DemoOrganisation[]> {
   const domain = options.emailDomain ?? 'demo.sociale-kaart.example';
-  const { activities } = await transformInputs(feeds);
-  const byId = new Map<string, { name: string; kvk: string | null; website: string | null }>();
-  for (const a of activities) {
-    if (a.organization.name && !byId.has(a.organization.id)) byId.set(a.organization.id, { name: a.organization.name, kvk: a.organization.kvk ?? null, website: a.organization.website ?? null });
-  }
+  const { organisations } = await feedOrganisations(feeds);
   const inboxNames = new Set(options.inbox?.organisations ?? []);
-  const names = new Set([...byId.values()].map((o) => o.name));
+  const names = new Set(organisations.map((o) => o.name));
   const unknown = [...inboxNames].filter((n) => !names.has(n));
   if (unknown.length > 0) throw new Error(`Demo inbox organisations not found in the feeds: ${unknown.join(', ')}`);
 
   const out: DemoOrganisation[] = [];
-  for (const [id, info] of [...byId].sort(([, a], [, b]) => a.name.localeCompare(b.name, 'nl'))) {
+  for (const { id, ...info } of organisations) {
     const email = `${slug(info.name)}@${domain}`;
     let organisation = await getOrganisation(db, id);
     const created = !organisation;

@@ -14,3 +14,4 @@ export { startMailbox, type Mailbox, type CaughtMail } from './mailbox.js';
 export { createMailer, type Mailer } from './mail.js';
 export { runAdmin, adminMain } from './admin.js';
 export { seedDemoOrganisations, type DemoOrganisation } from './demo.js';
+export { feedOrganisations, type FeedOrganisation } from './feed-organisations.js';

@@ -1,7 +1,19 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiKeysOf, consumeSignInToken, openDatabase, organisationOfApiKey } from '@sociale-kaart/db';
+import { apiKeysOf, consumeSignInToken, currentReferralKey, getReceivingSettings, openDatabase, organisationOfApiKey } from '@sociale-kaart/db';
 import { DATABASE_KINDS, useDatabases } from '@sociale-kaart/db/testing';
-import { runCli } from './cli.js';
+import { organizationId, transformInputs } from '@sociale-kaart/indexer';
+import { PACKAGE_DIR, runCli } from './cli.js';
+
+const UTRECHT = resolve(PACKAGE_DIR, '..', '..', 'examples', 'feeds', 'hsds-json', 'utrecht.json');
+
+interface Listed {
+  id: string;
+  name: string;
+  source: string;
+  activities: number;
+  inPortal: boolean;
+}
 
 describe.each(DATABASE_KINDS)('sociale-kaart-admin on %s', (kind) => {
   const databases = useDatabases(kind);
@@ -53,6 +65,42 @@ describe.each(DATABASE_KINDS)('sociale-kaart-admin on %s', (kind) => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`no active API key with id or prefix ${prefix}`);
   });
+
+  it('adds an organisation under the id its feed\'s activities carry, as org feed-ids lists it, once, and receiving stays off', async () => {
+    const url = await databases.freshUrl();
+    const env = { DATABASE_URL: url };
+    const indexed = (await transformInputs([UTRECHT])).activities.find((a) => a.organization.name === 'Trajectum Welzijn')!;
+    const listed = await runCli('admin-main', ['org', 'feed-ids', UTRECHT], env);
+    expect(listed.stderr).toBe('');
+    expect(listed.code).toBe(0);
+    const feedOrgs = JSON.parse(listed.stdout) as Listed[];
+    const trajectum = feedOrgs.find((o) => o.name === 'Trajectum Welzijn')!;
+    expect(trajectum).toMatchObject({ id: indexed.organization.id, source: 'utrecht', inPortal: false });
+    expect(trajectum.activities).toBeGreaterThan(1);
+    expect(new Set(feedOrgs.map((o) => o.id)).size).toBe(feedOrgs.length);
+
+    const added = await runCli('admin-main', ['org', 'add', '--name', 'Trajectum Welzijn', '--feed-org', trajectum.id, '--kvk', '41234567', '--verified'], env);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ id: trajectum.id, name: 'Trajectum Welzijn', kvk: '41234567', verified: true });
+
+    const twice = await runCli('admin-main', ['org', 'add', '--name', 'Iemand Anders', '--feed-org', trajectum.id], env);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`an organisation with id ${trajectum.id} exists already (Trajectum Welzijn, verified)`);
+    expect(JSON.parse((await runCli('admin-main', ['org', 'list'], env)).stdout).map((o: { name: string }) => o.name)).toEqual(['Trajectum Welzijn']);
+
+    const after = JSON.parse((await runCli('admin-main', ['org', 'feed-ids', UTRECHT], env)).stdout) as Listed[];
+    expect(after.filter((o) => o.inPortal).map((o) => o.id)).toEqual([trajectum.id]);
+
+    // Created and verified, yet it receives nothing until it has its own key or an approved intake.
+    const opened = await openDatabase({ url });
+    try {
+      expect(await getReceivingSettings(opened.db, trajectum.id)).toMatchObject({ verified: true, receiveMode: null, webhookUrl: null, webhookApproved: false, hasWebhookSecret: false });
+      expect(await currentReferralKey(opened.db, trajectum.id)).toBeUndefined();
+    } finally {
+      await opened.close();
+    }
+  });
 });
 
 // Usage errors are found before the database is opened: one run is enough.
@@ -64,6 +112,10 @@ describe('sociale-kaart-admin usage', () => {
       [['org', 'add', '--name', 'X', '--kvk', '123'], '--kvk must be the 8-digit KvK number'],
       [['org', 'add', '--name', 'X', '--email', 'nope'], '--email is not an e-mail address'],
       [['org', 'add', '--name', 'X', '--colour', 'red'], "Unknown option '--colour'"],
+      [['org', 'add', '--name', 'X', '--feed-org', 'buurtkamer-de-linde-3f9a1c'], '--feed-org must be an organisation id as the indexer makes it (<source>_<feed\'s id>, e.g. utrecht_org-12); it must have exactly one "_"'],
+      [['org', 'add', '--name', 'X', '--feed-org', 'utrecht_org 1'], '--feed-org must be an organisation id as the indexer makes it'],
+      [['org', 'feed-ids'], 'org feed-ids needs at least one INPUT'],
+      [['org', 'feed-ids', 'a.json', 'b.json', '--source', 'x'], '--source names one input'],
       [['org', 'verify'], 'org verify needs exactly one organisation ID'],
       [['user', 'invite', '--email', 'a@b.example'], '--org is required for an editor'],
       [['user', 'invite', '--email', 'a@b.example', '--role', 'boss'], '--role must be one of editor, operator, gemeente_viewer'],
@@ -78,5 +130,17 @@ describe('sociale-kaart-admin usage', () => {
     const missing = await runCli('admin-main', ['apikey', 'create', '--org', 'nobody'], { DATABASE_URL: 'memory://' });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no organisation with id nobody');
+    const unread = await runCli('admin-main', ['org', 'feed-ids', '/nonexistent/feed.json'], { DATABASE_URL: 'memory://' });
+    expect(unread.code).toBe(1);
+    expect(unread.stderr).toContain('could not read /nonexistent/feed.json: ');
+  });
+
+  it('org feed-ids namespaces the ids by --source, as the ingest does', async () => {
+    const r = await runCli('admin-main', ['org', 'feed-ids', UTRECHT, '--source', 'elders'], { DATABASE_URL: 'memory://' });
+    expect(r.code).toBe(0);
+    const listed = JSON.parse(r.stdout) as Listed[];
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.every((o) => o.source === 'elders' && o.id.startsWith('elders_'))).toBe(true);
+    expect(listed.map((o) => o.id)).toContain(organizationId('elders', 'e83f6fc7-80d0-4a00-9fcd-f5e011fde7a0'));
   });
 });

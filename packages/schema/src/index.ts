@@ -1,6 +1,7 @@
 export * from './taxonomy.js';
 export * from './geo.js';
 export * from './activity.js';
+export * from './organization-id.js';
 export * from './hsds.js';
 export * from './api.js';
 export * from './schedule.js';

@@ -1,5 +1,8 @@
-import { appendReferralStatus, getReferral, setReferralKey, setWebhookUrl, type Db } from '@sociale-kaart/db';
-import { DATABASE_KINDS, useDatabases } from '@sociale-kaart/db/testing';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appendReferralStatus, getReferral, setReceiveMode, setReferralKey, setWebhookUrl, type Db } from '@sociale-kaart/db';
+import { DATABASE_KINDS, runTypeScript, useDatabases } from '@sociale-kaart/db/testing';
+import { transformInputs } from '@sociale-kaart/indexer';
 import { generateExtractableKeyPair, openReferral, type ReferralKeyPair } from '@sociale-kaart/sealing';
 import { sealReferral } from '@sociale-kaart/sealing/seal';
 import { referralPublicPart } from '@sociale-kaart/schema';
@@ -9,6 +12,10 @@ import { AUDIENCE, dbRelay, freshDataKey, inboxOrganisation, recordingIntake, we
 import { SECRET_A, activity, postJson, type Listening } from './referrals/helpers.js';
 
 const PROBLEMS = `${AUDIENCE}/problems`;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const UTRECHT = join(ROOT, 'examples', 'feeds', 'hsds-json', 'utrecht.json');
+/** The operator's sociale-kaart-admin, as a real process. */
+const admin = (args: string[], url: string) => runTypeScript(join(ROOT, 'packages', 'portal', 'src', 'admin-main.ts'), args, { cwd: join(ROOT, 'packages', 'portal'), env: { DATABASE_URL: url } });
 const patientPart = { patient: { name: 'Truus Testbeeld', contactPreference: 'phone' as const, phone: '06 1111 2222' }, note: 'Belt liever na tienen.' };
 const servers: Listening[] = [];
 afterEach(async () => {
@@ -193,5 +200,46 @@ describe.each(DATABASE_KINDS)('an organisation\'s own webhook on %s', (kind) => 
     const byOperator = await dbRelay(db, [act], { operatorRoutes: own });
     expect((await byOperator.refer({ target: 'activity', activityId: 'act-layer', reasons: ['eenzaamheid'], consent: true, ...patientPart })).status).toBe(202);
     expect(intake.hits).toHaveLength(1);
+  });
+});
+
+describe.each(DATABASE_KINDS)('an organisation the operator added under its feed\'s id on %s', (kind) => {
+  const databases = useDatabases(kind);
+
+  it('receives the referrals for that feed\'s activities once it has its own key; the same feed text under another source reaches nobody', async () => {
+    const act = (await transformInputs([UTRECHT])).activities.find((a) => a.organization.name === 'Trajectum Welzijn' && a.acceptsWelzijnOpRecept && a.status === 'active')!;
+    // Someone else's feed repeating the record word for word: ingested under its own source.
+    const copy = (await transformInputs([{ input: UTRECHT, source: 'elders' }])).activities.find((a) => a.sourceRecordId === act.sourceRecordId)!;
+    expect(copy.organization).toMatchObject({ name: act.organization.name, id: `elders_${act.organization.id.split('_')[1]}` });
+    expect(copy.intake).toEqual(act.intake);
+    expect(act.intake?.url).toMatch(/^https:/);
+
+    const url = await databases.freshUrl();
+    const added = await admin(['org', 'add', '--name', 'Trajectum Welzijn', '--feed-org', act.organization.id, '--verified'], url);
+    expect(added.stderr).toBe('');
+    expect(JSON.parse(added.stdout)).toMatchObject({ id: act.organization.id, verified: true });
+    const { db } = await databases.open(url);
+    const relay = await dbRelay(db, [act, copy]);
+
+    // Added and verified, but it chose no way to receive yet.
+    const before = await relay.refer({ target: 'activity', activityId: act.id, reasons: ['eenzaamheid'], consent: true, ...patientPart });
+    expect(await before.json()).toMatchObject({ status: 422, type: `${PROBLEMS}/no-electronic-intake` });
+
+    // What its coach does on the receiving page and /sleutel.
+    await setReceiveMode(db, act.organization.id, 'inbox');
+    const key = await generateExtractableKeyPair();
+    await setReferralKey(db, act.organization.id, key.kid, key.publicJwk);
+    expect(await (await relay.request(`/v1/organizations/${act.organization.id}/referral-key`)).json()).toEqual(key.publicJwk);
+    const res = await relay.refer(await sealedBody(key, act.id, act.organization.id));
+    expect(res.status).toBe(202);
+    const row = (await getReferral(db, ((await res.json()) as { referralId: string }).referralId))!;
+    expect(row).toMatchObject({ delivery: 'inbox', organisation_id: act.organization.id, activity_id: act.id });
+    expect(await openReferral(key, row.sealed, row.public_part as never)).toEqual(patientPart);
+
+    // The copy names the same organisation, intake and all: it is not the one the operator added.
+    const copied = await relay.refer(await sealedBody(key, copy.id, copy.organization.id));
+    expect(await copied.json()).toMatchObject({ status: 422, type: `${PROBLEMS}/no-electronic-intake` });
+    expect((await relay.request(`/v1/organizations/${copy.organization.id}/referral-key`)).status).toBe(404);
+    expect(await referralCount(db)).toBe(1);
   });
 });

@@ -34,7 +34,9 @@ export function activityId(source: string, recordId: string, locationId?: string
  * The id of an organisation, namespaced by its source: `<source>_<feed's organisation id>`.
  * A feed names its organisations itself (an id, a KvK number, or only a name), so without the
  * source in front one feed could publish a row under the id of another feed's organisation
- * and whatever is keyed by that id (referral routes) would apply to it.
+ * and whatever is keyed by that id (referral routes) would apply to it. Its shape is what
+ * `feedOrganizationIdProblem` (@sociale-kaart/schema) accepts for the operator's
+ * `sociale-kaart-admin org add --feed-org`; change both together.
  */
 export function organizationId(source: string, feedOrganizationKey: string): string {
   return `${idPart(source)}_${idPart(feedOrganizationKey)}`;
