@@ -16,6 +16,7 @@ import { machineInfo, machineLine } from './lib/machine.mjs';
 import { meiliApi } from './lib/meili.mjs';
 import { writeFeeds } from './lib/feeds.mjs';
 import { startApi, startBareProxy } from './lib/api.mjs';
+import { pinProblem, pinProcesses } from './lib/pin.mjs';
 import { cleanupAll, installSignalHandlers, killChild, onCleanup, wasInterrupted } from './lib/procs.mjs';
 import { relevanceTable, runRelevanceSection } from './lib/relevance.mjs';
 import { summaryTable } from './lib/summary.mjs';
@@ -37,6 +38,8 @@ const USAGE = `Usage: node bench/run.mjs [--quick] [--n N] [--only ${SECTIONS.jo
   --seed S     seed of the feed generator and the query samples (default 42)
   --profile    run the search API under node --cpu-prof and print where its CPU goes
                (the .cpuprofile stays in bench/results/profiles/)
+  --pin        Meilisearch on one core, the API, proxy and load client on the other (taskset):
+               the API on its own core; writes bench/results/pinned.{json,md}
 
 Needs the built workspace (pnpm build, or npm test which builds it) and Chromium for the widget section.`;
 
@@ -53,6 +56,7 @@ function parseArgs(argv) {
     else if (a === '--help' || a === '-h') opts.help = true;
     else if (a === '--quick') opts.quick = true;
     else if (a === '--profile') opts.profile = true;
+    else if (a === '--pin') opts.pin = true;
     else if (a === '--n' || a.startsWith('--n=')) {
       opts.n = Number(value());
       if (!Number.isInteger(opts.n) || opts.n < 100) throw new Error('--n must be a whole number ≥ 100');
@@ -119,8 +123,9 @@ async function main() {
     return 0;
   }
   installSignalHandlers();
+  if (opts.pin && pinProblem()) throw new Error(pinProblem());
   const settings = settingsFor(opts);
-  const result = { mode: settings.mode, settings, machine: null, sections: {}, notRun: {}, failures: [] };
+  const result = { mode: settings.mode, settings, pinned: opts.pin === true, machine: null, sections: {}, notRun: {}, failures: [] };
   const sections = SECTIONS.filter((s) => opts.only.includes(s));
   const runnable = [];
   for (const s of sections) {
@@ -182,6 +187,7 @@ async function main() {
     let pageServer = null;
     let apiService = null;
     let cachedBase = null;
+    let pinFront = () => {};
     const profileDir = join(HERE, 'results/profiles', new Date().toISOString().replace(/[:.]/g, '-'));
     if (needIndex) {
       if (runnable.includes('widget')) pageServer = await startPageServer({ pagesDir: paths.pagesDir, widgetsDist: join(paths.widgetsDir, 'dist') });
@@ -190,7 +196,14 @@ async function main() {
       const started = await startApi({ ctx, meili, index: LIVE_INDEX, nodeFlags, args: ['--cache-size', '0', ...(pageServer ? ['--cors-origins', pageServer.origin] : [])] });
       apiBase = started.url;
       apiService = started.service;
-      if (runnable.includes('search')) cachedBase = (await startApi({ ctx, meili, index: LIVE_INDEX, name: 'sociale-kaart-api (response cache on)' })).url;
+      let cachedPid = null;
+      if (runnable.includes('search')) {
+        const cachedApi = await startApi({ ctx, meili, index: LIVE_INDEX, name: 'sociale-kaart-api (response cache on)' });
+        cachedBase = cachedApi.url;
+        cachedPid = cachedApi.service.child.pid;
+      }
+      pinFront = (pid) => opts.pin && pinProcesses({ meili: meili.pid, front: [apiService.child.pid, cachedPid, pid] });
+      pinFront(null);
       log(`search API at ${apiBase} over ${fmtInt(documents)} documents`);
     }
 
@@ -198,6 +211,7 @@ async function main() {
       log('search: nearby equality check, then load (API and direct take turns)');
       try {
         const proxy = await startBareProxy({ meili });
+        pinFront(proxy.pid);
         const section = await runSearchSection({ apiBase, cachedBase, proxy, meili, index: LIVE_INDEX, documents, settings, pids: { api: apiService?.child.pid, meili: meili.pid, proxy: proxy.pid }, log });
         result.sections.search = section;
         if (section.equality.failures.length) {
@@ -237,9 +251,10 @@ async function main() {
   process.stdout.write(`${md}\n`);
   if (runnable.length) {
     mkdirSync(join(HERE, 'results'), { recursive: true });
-    writeFileSync(join(HERE, 'results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(HERE, 'results/latest.md'), `${md}\n`);
-    log(`wrote bench/results/latest.json and latest.md (${result.durationSeconds} s)`);
+    const name = opts.pin ? 'pinned' : 'latest';
+    writeFileSync(join(HERE, `results/${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(HERE, `results/${name}.md`), `${md}\n`);
+    log(`wrote bench/results/${name}.json and ${name}.md (${result.durationSeconds} s)`);
   }
   const eq = result.sections.search?.equality;
   if (eq?.failures.length) {
@@ -251,6 +266,7 @@ async function main() {
 
 function report(r) {
   const out = [`## Bench (${r.mode}) — ${r.machine ? machineLine(r.machine) : ''}`, ''];
+  if (r.pinned) out.push('**Pinned** (`--pin`): Meilisearch on CPU 0, the API, the bare proxy and this load client on CPU 1 (taskset). Both sides ask the same one-core Meilisearch; the API does not take CPU from it.', '');
   out.push(`Feed: ${fmtInt(r.settings.max)} generated HSDS records (seed ${r.settings.seed}, examples/scripts/activity-generator.mjs, 'nl' places). Total run ${r.durationSeconds} s. One shared, noisy 2-core machine: ratios come from the same run, API and baseline take turns (ABBA…) after a warm-up.`, '');
   const section = (name, title, body) => {
     out.push(`### ${title}`, '');

@@ -5,7 +5,8 @@ import http from 'node:http';
 import { percentile } from './stats.mjs';
 
 /**
- * A target is how to send one query: `{ name, request(query) → { method, url, headers?, body? } }`.
+ * A target is how to send one query: `{ name, request(query) → { method, url, headers?, body? } }`,
+ * or an array of such requests, sent side by side (give its agent enough sockets).
  * One keep-alive agent per target and concurrency, so both sides get the same treatment.
  */
 export function createAgent(concurrency) {
@@ -53,18 +54,20 @@ export async function runLoad({ target, queries, concurrency, durationMs, agent,
   const worker = async () => {
     while (performance.now() < deadline) {
       const query = queries[next++ % queries.length];
-      const request = target.request(query);
+      // One request, or several sent side by side (the answer is there when all are).
+      const requests = [target.request(query)].flat();
       const t0 = performance.now();
       try {
-        const res = await send(agent, request);
+        const answers = await Promise.all(requests.map((r) => send(agent, r)));
         const ms = performance.now() - t0;
-        if (res.status !== 200) {
+        const bad = answers.findIndex((res) => res.status !== 200);
+        if (bad >= 0) {
           errors++;
-          firstError ??= `HTTP ${res.status} for ${request.url}: ${res.body.slice(0, 300)}`;
+          firstError ??= `HTTP ${answers[bad].status} for ${requests[bad].url}: ${answers[bad].body.slice(0, 300)}`;
         } else latencies.push(ms);
       } catch (err) {
         errors++;
-        firstError ??= `${err.message} for ${request.url}`;
+        firstError ??= `${err.message} for ${requests[0].url}`;
       }
     }
   };

@@ -64,6 +64,25 @@ export function directText(meili, index, { q, category, day }) {
   return { method: 'POST', url: `${meili.url}/multi-search`, headers: auth, body: { queries: [{ indexUid: index, ...main }, ...facetOnly] } };
 }
 
+/**
+ * The same question as directText, asked the way the API asks it when no other search is in
+ * flight (search-api src/search.ts `parallel`): the hits with the two smallest facets, and
+ * side by side one multi-search of the exact count with the other facets and the facet-only
+ * queries. Two requests, sent at once.
+ */
+export function directTextSplit(meili, index, query) {
+  const one = directText(meili, index, query);
+  const queries = one.body.queries ?? [{ indexUid: index, ...one.body }];
+  const [{ page: _p, hitsPerPage: _h, facets, ...main }, ...facetOnly] = queries;
+  const withHits = facets.filter((f) => f === 'free' || f === 'partsOfDay');
+  const withCount = facets.filter((f) => !withHits.includes(f));
+  const { indexUid: _i, ...hitsBody } = main;
+  return [
+    { ...directSearch(meili, index, { ...hitsBody, limit: PER_PAGE, ...(withHits.length ? { facets: withHits } : {}) }) },
+    { method: 'POST', url: `${meili.url}/multi-search`, headers: one.headers, body: { queries: [{ indexUid: index, q: main.q, filter: main.filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }, ...facetOnly] } },
+  ];
+}
+
 export const directSearch = (meili, index, body) => ({ method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: { authorization: `Bearer ${meili.masterKey}` }, body });
 
 function targets({ apiBase, meili, index, proxy }) {
@@ -72,14 +91,16 @@ function targets({ apiBase, meili, index, proxy }) {
   const viaProxy = (name, request) => (proxy ? [{ key: 'proxy', name: `${name} through a bare node:http proxy`, request: (query) => ({ ...request(query), url: request(query).url.replace(meili.url, proxy.url) }) }] : []);
   const textDirect = ({ q }) => directText(meili, index, { q });
   const filteredDirect = (query) => directText(meili, index, query);
+  // Info: Meilisearch asked directly the way the API asks when it is alone (two requests at once).
+  const splitSide = { key: 'split', name: 'Meilisearch direct, split like the API when alone (info)', sockets: 2, request: (query) => directTextSplit(meili, index, query) };
   return {
     text: {
       api: { name: 'API /v1/search (understand=false)', request: ({ q }) => ({ url: apiUrl(apiBase, { q, understand: false }) }) },
-      direct: [{ key: 'direct', name: 'Meilisearch direct (the same query)', request: textDirect }, ...viaProxy('the same query', textDirect)],
+      direct: [{ key: 'direct', name: 'Meilisearch direct (the same query)', request: textDirect }, ...viaProxy('the same query', textDirect), splitSide],
     },
     filtered: {
       api: { name: 'API /v1/search (understand=false)', request: ({ q, category, day }) => ({ url: apiUrl(apiBase, { q, category, day, understand: false }) }) },
-      direct: [{ key: 'direct', name: 'Meilisearch direct (the same multi-search, disjunctive facets included)', request: filteredDirect }, ...viaProxy('the same multi-search', filteredDirect)],
+      direct: [{ key: 'direct', name: 'Meilisearch direct (the same multi-search, disjunctive facets included)', request: filteredDirect }, ...viaProxy('the same multi-search', filteredDirect), splitSide],
     },
     understood: {
       api: { name: 'API /v1/search (understanding on, the default)', request: ({ q }) => ({ url: apiUrl(apiBase, { q }) }) },
@@ -199,7 +220,7 @@ export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durati
   for (const kind of ['text', 'filtered', 'understood', 'nearby']) {
     for (const concurrency of concurrencies) {
       const sides = [{ key: 'api', ...t[kind].api }, ...t[kind].direct];
-      const agents = new Map(sides.map((s) => [s.key, createAgent(concurrency)]));
+      const agents = new Map(sides.map((s) => [s.key, createAgent(concurrency * (s.sockets ?? 1))]));
       for (const s of sides) await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 });
       const runs = new Map(sides.map((s) => [s.key, []]));
       // CPU per request of the API process, Meilisearch and this load client, per side.
@@ -233,6 +254,7 @@ export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durati
           row.proxyRatio = round(row.proxy.rps / row.direct.rps, 3);
           row.apiVsProxy = round(row.api.rps / row.proxy.rps, 3);
         }
+        if (row.split) row.splitRatio = round(row.split.rps / row.direct.rps, 3);
         row.goalMet = kind === 'understood' ? null : row.throughputRatio >= TEXT_GOAL;
       }
       log(`  ${KIND_LABEL[kind]}, c=${concurrency}: API ${fmtInt(row.api.rps)} req/s p50 ${fmtMs(row.api.p50)} ms | ${sides.slice(1).map((s) => `${s.key} ${fmtInt(row[s.key].rps)} req/s p50 ${fmtMs(row[s.key].p50)} ms`).join(' | ')}`);
@@ -284,9 +306,13 @@ async function apiStrategies(apiBase) {
 export function searchTables(section) {
   const rows = [];
   for (const r of section.load) {
-    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct', ...(r.proxy ? ['proxy'] : [])];
+    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct', ...(r.proxy ? ['proxy'] : []), ...(r.split ? ['split'] : [])];
     rows.push([KIND_LABEL[r.kind], r.concurrency, r.api.name, fmtMs(r.api.p50), fmtMs(r.api.p99), fmtInt(r.api.rps), '', '']);
     for (const k of others) {
+      if (k === 'split') {
+        rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), '', `info: split / direct ${fmtRatio(r.splitRatio, '×')}`]);
+        continue;
+      }
       const ratio = r.kind === 'nearby' ? (k === 'naive' ? r.speedup : r.speedupHitsOnly) : k === 'proxy' ? r.apiVsProxy : r.throughputRatio;
       const goal = k === 'naiveHitsOnly' || k === 'proxy' || r.goalMet === null ? (k === 'proxy' ? `info: proxy / direct ${fmtRatio(r.proxyRatio, '×')}` : 'info') : goalCell(r.goalMet);
       rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), k === 'proxy' ? `${fmtRatio(ratio, '×')} (API / proxy)` : fmtRatio(ratio, '×'), goal]);
@@ -311,13 +337,13 @@ export function searchTables(section) {
 function cpuTable(load) {
   const rows = [];
   for (const r of load) {
-    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct', ...(r.proxy ? ['proxy'] : [])];
+    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct', ...(r.proxy ? ['proxy'] : []), ...(r.split ? ['split'] : [])];
     for (const k of sides) {
       const c = r[k].cpuMsPerRequest;
       if (!c) continue;
-      const front = k === 'proxy' ? c.proxy : c.api;
+      const front = k === 'proxy' ? c.proxy : k === 'api' ? c.api : undefined;
       const total = (front ?? 0) + (c.meili ?? 0) + (c.client ?? 0);
-      rows.push([k === 'api' ? KIND_LABEL[r.kind] : '', k === 'api' ? r.concurrency : '', r[k].name, k === 'direct' || k === 'naive' || front === undefined ? '–' : fmtMs(front), c.meili === undefined ? '–' : fmtMs(c.meili), fmtMs(c.client), fmtMs(total)]);
+      rows.push([k === 'api' ? KIND_LABEL[r.kind] : '', k === 'api' ? r.concurrency : '', r[k].name, front === undefined ? '–' : fmtMs(front), c.meili === undefined ? '–' : fmtMs(c.meili), fmtMs(c.client), fmtMs(total)]);
     }
   }
   if (rows.length === 0) return '';
