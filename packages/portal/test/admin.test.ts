@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiKeysOf, consumeSignInToken, currentReferralKey, getReceivingSettings, openDatabase, organisationOfApiKey } from '@sociale-kaart/db';
 import { DATABASE_KINDS, useDatabases } from '@sociale-kaart/db/testing';
 import { organizationId, transformInputs } from '@sociale-kaart/indexer';
+import { runAdmin } from '../src/admin.js';
 import { PACKAGE_DIR, runCli } from './cli.js';
 
 const UTRECHT = resolve(PACKAGE_DIR, '..', '..', 'examples', 'feeds', 'hsds-json', 'utrecht.json');
@@ -105,6 +106,14 @@ describe.each(DATABASE_KINDS)('sociale-kaart-admin on %s', (kind) => {
 
 // Usage errors are found before the database is opened: one run is enough.
 describe('sociale-kaart-admin usage', () => {
+  /** runAdmin in this process, with its output captured. */
+  async function admin(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runAdmin(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), env: { DATABASE_URL: 'memory://' } });
+    return { code, stdout, stderr };
+  }
+
   it('answers usage errors with exit 64 and says what is wrong', async () => {
     const cases: Array<[string[], string]> = [
       [[], 'usage: sociale-kaart-admin'],
@@ -122,11 +131,16 @@ describe('sociale-kaart-admin usage', () => {
       [['apikey', 'create'], '--org is required'],
       [['frobnicate'], 'unknown command: frobnicate'],
     ];
+    // Argument errors are found before anything opens: asked in-process, one case after another.
     for (const [args, message] of cases) {
-      const r = await runCli('admin-main', args, { DATABASE_URL: 'memory://' });
+      const r = await admin(args);
       expect({ args, code: r.code }).toEqual({ args, code: 64 });
       expect(r.stderr).toContain(message);
     }
+    // The process exits with the code the command returns, and says why on stderr.
+    const usage = await runCli('admin-main', ['org', 'add'], { DATABASE_URL: 'memory://' });
+    expect(usage.code).toBe(64);
+    expect(usage.stderr).toContain('--name is required');
     const missing = await runCli('admin-main', ['apikey', 'create', '--org', 'nobody'], { DATABASE_URL: 'memory://' });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no organisation with id nobody');
