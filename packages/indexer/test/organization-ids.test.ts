@@ -57,6 +57,17 @@ describe('organisation ids are namespaced by source', () => {
     expect(organizationId('oldambt', 'kvk-12345678')).toBe('oldambt_kvk-12345678');
     expect(organizationId('a b', 'x/y')).not.toBe(organizationId('a', 'b_x/y'));
   });
+
+  it('an empty organization_id names nobody: organisations without an id are told apart by their name', async () => {
+    const service = (id: string, org: string) => ({ id, name: `Inloop ${id}`, status: 'active', organization_id: '', organization: { name: org }, service_at_locations: [] });
+    await writeFile(join(dir, 'c.json'), JSON.stringify([service('s1', 'Buurtwerk Noord'), service('s2', 'Buurtwerk Zuid'), service('s3', 'Buurtwerk Noord')]));
+    const { activities } = await transformInputs([join(dir, 'c.json')]);
+    const ids = activities.map((a) => a.organization.id);
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toBe(ids[2]);
+    expect(ids[0]).not.toBe(ids[1]);
+    for (const id of ids) expect({ id, problem: feedOrganizationIdProblem(id) }).toEqual({ id, problem: null });
+  });
 });
 
 describe('the shape of an organisation id', () => {

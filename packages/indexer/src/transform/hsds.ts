@@ -164,7 +164,8 @@ export function transformHsdsService(raw: unknown, parentOrganization: unknown, 
     title,
     description,
     organization: {
-      id: organizationId(ctx.source, org?.id ? String(org.id) : svc.organization_id ?? `org-${shortHash(orgName)}`),
+      // An empty id names nobody: such organisations are told apart by their name, like those without one.
+      id: organizationId(ctx.source, org?.id ? String(org.id) : svc.organization_id || `org-${shortHash(orgName)}`),
       name: orgName,
       website,
       kvk: org ? kvkOf(org) : null,
