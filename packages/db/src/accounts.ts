@@ -16,18 +16,39 @@ export interface InviteInput {
   organisationId?: string | null;
   /** A gemeente viewer's gemeente (required for one; ignored for the other roles). */
   gemeente?: string | null;
+  /** A display name (see userName); when absent or null an existing name is kept. */
+  name?: string | null;
 }
 
-/** Adds a user, or updates the role and organisation of the one with this address. */
+export const USER_NAME_MAX_LENGTH = 100;
+
+/**
+ * The one rule for a user's display name: trimmed, 1 to 100 characters, no control
+ * characters. Returns the trimmed name or throws an error that names the field. The
+ * message never repeats the name itself (names stay out of logs).
+ */
+export function userName(value: string): string {
+  const name = value.trim();
+  if (name.length === 0) throw new Error('name: must not be empty');
+  if ([...name].length > USER_NAME_MAX_LENGTH) throw new Error(`name: at most ${USER_NAME_MAX_LENGTH} characters`);
+  if (/\p{Cc}/u.test(name)) throw new Error('name: must not contain control characters');
+  return name;
+}
+
+/**
+ * Adds a user, or updates the role and organisation of the one with this address. A name
+ * given sets (or replaces) the user's name; without one an existing name is kept.
+ */
 export async function upsertUser(db: Db, input: InviteInput, now = new Date()): Promise<User> {
   const email = input.email.trim().toLowerCase();
   const organisation_id = input.role === 'editor' ? (input.organisationId ?? null) : null;
   const gemeente = input.role === 'gemeente_viewer' ? input.gemeente?.trim() || null : null;
   if (input.role === 'gemeente_viewer' && !gemeente) throw new Error(`a gemeente viewer needs a gemeente (${email})`);
+  const name = input.name == null ? undefined : userName(input.name);
   return db
     .insertInto('users')
-    .values({ email, role: input.role, organisation_id, gemeente, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('email').doUpdateSet({ role: input.role, organisation_id, gemeente, updated_at: now }))
+    .values({ email, role: input.role, organisation_id, gemeente, name: name ?? null, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('email').doUpdateSet({ role: input.role, organisation_id, gemeente, ...(name === undefined ? {} : { name }), updated_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -205,6 +205,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('gemeente', 'text').execute();
     },
   },
+  '007_user_names': {
+    async up(db: Kysely<any>) {
+      // An optional display name, so that colleagues in the coach inbox are more than an
+      // address. Staff data of the organisation: never shown to the GP. A user from before has none.
+      await db.schema.alterTable('users').addColumn('name', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

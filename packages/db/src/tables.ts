@@ -44,6 +44,8 @@ export interface UsersTable {
   organisation_id: string | null;
   /** The one gemeente a gemeente viewer sees in the monitor (as activities name it); null for the others. */
   gemeente: Generated<string | null>;
+  /** An optional display name (see userName in accounts.ts); staff data, never shown to the GP. */
+  name: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -27,6 +27,8 @@ import {
   sessionUser,
   setActivityStatus,
   upsertUser,
+  userByEmail,
+  userName,
   verifyOrganisation,
 } from '../src/index.js';
 import { DATABASE_KINDS, useDatabases } from '../src/testing.js';
@@ -92,6 +94,24 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
     const late = await createSignInToken(db, user.id, now);
     expect(await consumeSignInToken(db, late, new Date('2026-03-01T10:16:00Z'))).toEqual({ ok: false, reason: 'expired' });
     expect(await consumeSignInToken(db, 'made-up', now)).toEqual({ ok: false, reason: 'unknown' });
+  });
+
+  it('sets, keeps, replaces and refuses a user\'s display name', async () => {
+    const { db } = await databases.open();
+    const org = await createOrganisation(db, { name: 'Wijkteam Noord' });
+    const invite = { email: 'jan@noord.example', role: 'editor' as const, organisationId: org.id };
+    expect((await upsertUser(db, { ...invite, name: '  Jan Jansen ' })).name).toBe('Jan Jansen');
+    expect((await upsertUser(db, invite)).name).toBe('Jan Jansen');
+    expect((await upsertUser(db, { ...invite, name: null })).name).toBe('Jan Jansen');
+    expect((await upsertUser(db, { ...invite, name: 'J. Jansen' })).name).toBe('J. Jansen');
+    expect((await upsertUser(db, { email: 'piet@noord.example', role: 'editor', organisationId: org.id })).name).toBeNull();
+
+    for (const bad of ['   ', 'Jan\nJansen', 'Jan\u0007', 'x'.repeat(101)]) {
+      await expect(upsertUser(db, { ...invite, name: bad })).rejects.toThrow(/^name: /);
+    }
+    expect((await userByEmail(db, invite.email))?.name).toBe('J. Jansen');
+    expect(userName('x'.repeat(100))).toHaveLength(100);
+    expect(() => userName('')).toThrow('name: must not be empty');
   });
 
   it('refuses an editor without an organisation and revokes API keys', async () => {
