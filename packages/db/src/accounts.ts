@@ -24,15 +24,22 @@ export const USER_NAME_MAX_LENGTH = 100;
 
 /**
  * The one rule for a user's display name: trimmed, 1 to 100 characters, no control
- * characters. Returns the trimmed name or throws an error that names the field. The
- * message never repeats the name itself (names stay out of logs).
+ * characters. Returns what is wrong with the trimmed value ("must not be empty", …), or
+ * undefined when it is a good name. The problem never repeats the name (names stay out of logs).
  */
-export function userName(value: string): string {
+export function userNameProblem(value: string): string | undefined {
   const name = value.trim();
-  if (name.length === 0) throw new Error('name: must not be empty');
-  if ([...name].length > USER_NAME_MAX_LENGTH) throw new Error(`name: at most ${USER_NAME_MAX_LENGTH} characters`);
-  if (/\p{Cc}/u.test(name)) throw new Error('name: must not contain control characters');
-  return name;
+  if (name.length === 0) return 'must not be empty';
+  if ([...name].length > USER_NAME_MAX_LENGTH) return `must be at most ${USER_NAME_MAX_LENGTH} characters`;
+  if (/\p{Cc}/u.test(name)) return 'must not contain control characters (such as a line break or tab)';
+  return undefined;
+}
+
+/** The trimmed display name, or an error naming the field (see userNameProblem). */
+export function userName(value: string): string {
+  const problem = userNameProblem(value);
+  if (problem) throw new Error(`name ${problem}`);
+  return value.trim();
 }
 
 /**

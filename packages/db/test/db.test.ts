@@ -29,6 +29,7 @@ import {
   upsertUser,
   userByEmail,
   userName,
+  userNameProblem,
   verifyOrganisation,
 } from '../src/index.js';
 import { DATABASE_KINDS, useDatabases } from '../src/testing.js';
@@ -107,11 +108,13 @@ describe.each(DATABASE_KINDS)('the database on %s', (kind) => {
     expect((await upsertUser(db, { email: 'piet@noord.example', role: 'editor', organisationId: org.id })).name).toBeNull();
 
     for (const bad of ['   ', 'Jan\nJansen', 'Jan\u0007', 'x'.repeat(101)]) {
-      await expect(upsertUser(db, { ...invite, name: bad })).rejects.toThrow(/^name: /);
+      await expect(upsertUser(db, { ...invite, name: bad })).rejects.toThrow(/^name must /);
     }
     expect((await userByEmail(db, invite.email))?.name).toBe('J. Jansen');
     expect(userName('x'.repeat(100))).toHaveLength(100);
-    expect(() => userName('')).toThrow('name: must not be empty');
+    expect(() => userName('')).toThrow('name must not be empty');
+    expect(userNameProblem('Jan\tJansen')).toMatch(/control characters/);
+    expect(userNameProblem(' Jan ')).toBeUndefined();
   });
 
   it('refuses an editor without an organisation and revokes API keys', async () => {

@@ -16,6 +16,7 @@ import {
   organisationJson,
   revokeApiKey,
   upsertUser,
+  userNameProblem,
   verifyOrganisation,
   ROLES,
   WebhookApprovalError,
@@ -36,9 +37,11 @@ export const USAGE = `usage: sociale-kaart-admin <command>
                                sociale-kaart-index reads it: give the same INPUT, --format, --source)
   org verify ID [--kvk NUMBER]
   org list
-  user invite --org ID --email EMAIL [--role editor|operator|gemeente_viewer]
-  user invite --email EMAIL --role operator
-  user invite --email EMAIL --role gemeente_viewer --gemeente NAME   (the one gemeente the monitor shows them)
+  user invite --org ID --email EMAIL [--role editor|operator|gemeente_viewer] [--name "Jan Jansen"]
+  user invite --email EMAIL --role operator [--name NAME]
+  user invite --email EMAIL --role gemeente_viewer --gemeente NAME [--name NAME]   (the one gemeente the monitor shows them)
+                               --name: the display name colleagues see in the coach inbox (1-100 characters);
+                               left out, a user's existing name is kept
   apikey create --org ID
   apikey revoke ID_OR_PREFIX
   webhook approve ORG_ID       let referrals go to the organisation's webhook URL as it is now
@@ -157,7 +160,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         return 0;
       };
     } else if (cmd === 'user invite') {
-      const o = options(rest, { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, gemeente: { type: 'string' } });
+      const o = options(rest, { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, gemeente: { type: 'string' }, name: { type: 'string' } });
       const email = need(o.values.email, '--email').toLowerCase();
       if (!EMAIL.test(email)) throw new UsageError(`--email is not an e-mail address: ${JSON.stringify(email)}`);
       const role = (o.values.role ?? 'editor') as Role;
@@ -168,11 +171,13 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       if (role === 'gemeente_viewer' && !gemeente) throw new UsageError('--gemeente is required for a gemeente_viewer: the one gemeente the monitor shows them, as the activities name it (e.g. Utrecht)');
       if (role !== 'gemeente_viewer' && o.values.gemeente !== undefined) throw new UsageError(`--gemeente is only for a gemeente_viewer (a ${role} sees ${role === 'operator' ? 'every gemeente' : 'no monitor'})`);
       if (gemeente && !isGemeenteName(gemeente)) throw new UsageError('--gemeente must be a name of at most 100 characters');
+      const nameProblem = o.values.name === undefined ? undefined : userNameProblem(o.values.name);
+      if (nameProblem) throw new UsageError(`--name ${nameProblem}`);
       task = async (db) => {
         if (o.values.org && !(await getOrganisation(db, o.values.org))) return fail(io, `no organisation with id ${o.values.org}`);
-        const user = await upsertUser(db, { email, role, organisationId: o.values.org ?? null, gemeente });
+        const user = await upsertUser(db, { email, role, organisationId: o.values.org ?? null, gemeente, name: o.values.name ?? null });
         const token = await createSignInToken(db, user.id);
-        print({ email: user.email, role: user.role, organisationId: user.organisation_id, ...(user.gemeente ? { gemeente: user.gemeente } : {}), signInLink: `${baseUrl}/aanmelden/link?token=${encodeURIComponent(token)}`, validMinutes: 15 });
+        print({ email: user.email, role: user.role, organisationId: user.organisation_id, name: user.name, ...(user.gemeente ? { gemeente: user.gemeente } : {}), signInLink: `${baseUrl}/aanmelden/link?token=${encodeURIComponent(token)}`, validMinutes: 15 });
         return 0;
       };
     } else if (cmd === 'apikey create') {

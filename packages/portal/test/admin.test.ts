@@ -38,10 +38,13 @@ describe.each(DATABASE_KINDS)('sociale-kaart-admin on %s', (kind) => {
     const list = await runCli('admin-main', ['org', 'list'], env);
     expect(JSON.parse(list.stdout).map((o: { name: string }) => o.name)).toEqual(['Alfa Welzijn', 'Buurtkamer De Linde']);
 
-    const invite = await runCli('admin-main', ['user', 'invite', '--org', org.id, '--email', 'Coach@DeLinde.example'], env);
+    const invite = await runCli('admin-main', ['user', 'invite', '--org', org.id, '--email', 'Coach@DeLinde.example', '--name', ' Jan Jansen '], env);
     expect(invite.code).toBe(0);
     const invited = JSON.parse(invite.stdout);
-    expect(invited).toMatchObject({ email: 'coach@delinde.example', role: 'editor', organisationId: org.id });
+    expect(invited).toMatchObject({ email: 'coach@delinde.example', role: 'editor', organisationId: org.id, name: 'Jan Jansen' });
+    // Invited again without --name: the name stays.
+    const reinvite = await runCli('admin-main', ['user', 'invite', '--org', org.id, '--email', 'coach@delinde.example'], env);
+    expect(JSON.parse(reinvite.stdout)).toMatchObject({ email: 'coach@delinde.example', name: 'Jan Jansen' });
     expect(invited.signInLink).toMatch(/^http:\/\/127\.0\.0\.1:9999\/aanmelden\/link\?token=[A-Za-z0-9_-]{43}$/);
 
     const created = await runCli('admin-main', ['apikey', 'create', '--org', org.id], env);
@@ -128,6 +131,9 @@ describe('sociale-kaart-admin usage', () => {
       [['org', 'verify'], 'org verify needs exactly one organisation ID'],
       [['user', 'invite', '--email', 'a@b.example'], '--org is required for an editor'],
       [['user', 'invite', '--email', 'a@b.example', '--role', 'boss'], '--role must be one of editor, operator, gemeente_viewer'],
+      [['user', 'invite', '--org', 'o', '--email', 'a@b.example', '--name', '  '], '--name must not be empty'],
+      [['user', 'invite', '--org', 'o', '--email', 'a@b.example', '--name', 'x'.repeat(101)], '--name must be at most 100 characters'],
+      [['user', 'invite', '--org', 'o', '--email', 'a@b.example', '--name', 'Jan\nJansen'], '--name must not contain control characters'],
       [['apikey', 'create'], '--org is required'],
       [['frobnicate'], 'unknown command: frobnicate'],
     ];
