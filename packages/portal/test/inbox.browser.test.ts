@@ -25,7 +25,7 @@ describe('the inbox in Chromium', () => {
     linde = await makeInboxOrganisation(db, 'Stichting De Linde', 'info@delinde.example');
     anker = await makeInboxOrganisation(db, 'Welzijn Het Anker', 'info@anker.example');
     await upsertUser(db, { email: 'coach@delinde.example', role: 'editor', organisationId: linde.id });
-    await upsertUser(db, { email: 'collega@delinde.example', role: 'editor', organisationId: linde.id });
+    await upsertUser(db, { email: 'collega@delinde.example', role: 'editor', organisationId: linde.id, name: 'Jan Jansen' });
     await upsertUser(db, { email: 'coach@anker.example', role: 'editor', organisationId: anker.id });
   });
   const { sent } = world;
@@ -147,6 +147,17 @@ describe('the inbox in Chromium', () => {
     // The status form is a plain form; the handover needs the script, so it stays hidden.
     await expect(page.getByRole('button', { name: 'Status opslaan' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Overdragen', exact: true }).isVisible()).resolves.toBe(false);
+    // The colleague list names a colleague with a display name by it, the others by address;
+    // the plain form assigns, and the page then says who handles it. The GP's side holds no name.
+    await expect(page.getByLabel('Collega').locator('option').allTextContents()).resolves.toEqual(['coach@delinde.example', 'Jan Jansen (collega@delinde.example)']);
+    await page.getByLabel('Collega').selectOption({ label: 'Jan Jansen (collega@delinde.example)' });
+    await page.getByRole('button', { name: 'Toewijzen' }).click();
+    await page.getByText('De verwijzing is aan uw collega toegewezen.').waitFor();
+    await page.goto(`${portal().url}/inbox/ref-kapot`);
+    await expect(page.locator('.portal-facts dt:text-is("Behandelaar") + dd').textContent()).resolves.toBe('Jan Jansen (collega@delinde.example)');
+    const handed = (await getReferral(portal().database.db, 'ref-kapot'))!;
+    expect(handed.history.at(-1)).toEqual({ status: 'handed_to_colleague', at: expect.any(String) });
+    expect(JSON.stringify(handed)).not.toContain('Jan Jansen');
     await page.goto(`${portal().url}/sleutel`);
     await expect(page.locator('noscript').first().textContent()).resolves.toContain('Voor deze pagina is JavaScript nodig.');
     await expect(page.getByRole('button', { name: 'Sleutel maken en publiceren' }).isVisible()).resolves.toBe(false);

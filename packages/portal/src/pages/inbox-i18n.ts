@@ -4,6 +4,15 @@
  */
 export type InboxLang = 'nl' | 'en';
 
+/** A user as the inbox shows them to colleagues (staff data: never to the GP). */
+export interface Person {
+  name: string | null;
+  email: string;
+}
+
+/** A colleague as the inbox names them: "Jan Jansen (jan@org.example)", or the address alone (the same in both languages). */
+const person = (p: Person): string => (p.name ? `${p.name} (${p.email})` : p.email);
+
 const nl = {
   noScript: 'Voor deze pagina is JavaScript nodig. De gegevens van de patiënt zijn versleuteld en worden alleen in uw browser geopend, nooit op de server. Zet JavaScript aan om ze te lezen.',
   key: {
@@ -94,6 +103,7 @@ const nl = {
     save: 'Status opslaan',
     colleagueTitle: 'Overdragen aan een collega',
     colleague: 'Collega',
+    person,
     assign: 'Toewijzen',
     handoverTitle: 'Overdragen aan een andere organisatie',
     handoverHelp: 'De gegevens worden in uw browser opnieuw versleuteld, met de sleutel van de andere organisatie. Daarna staat de verwijzing in hun inbox en niet meer in die van u.',
@@ -207,6 +217,7 @@ const en: InboxMessages = {
     save: 'Save the status',
     colleagueTitle: 'Hand over to a colleague',
     colleague: 'Colleague',
+    person,
     assign: 'Assign',
     handoverTitle: 'Hand over to another organisation',
     handoverHelp: "The details are encrypted again in your browser, with the other organisation's key. The referral then sits in their inbox, no longer in yours.",

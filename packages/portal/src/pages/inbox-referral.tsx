@@ -49,7 +49,7 @@ export function referralDetailRoutes(deps: { db: Db; clock: () => Date }): Hono<
           <dt>{m.inbox.status}</dt>
           <dd id="referral-status">{m.statuses[row.status] ?? row.status}</dd>
           <dt>{r.assignee}</dt>
-          <dd>{assignee?.email ?? r.nobody}</dd>
+          <dd>{assignee ? r.person(assignee) : r.nobody}</dd>
         </dl>
 
         <section id="patient" aria-labelledby="patient-title" data-referral={row.id} data-organisation={organisation.id} data-csrf={csrf} data-lang={lang} data-has-payload={row.sealed ? 'yes' : 'no'}>
@@ -110,7 +110,7 @@ export function referralDetailRoutes(deps: { db: Db; clock: () => Date }): Hono<
             <select id="c-user" name="userId">
               {colleagues.map((u) => (
                 <option value={String(u.id)} selected={u.id === row.assignee_user_id}>
-                  {u.email}
+                  {r.person(u)}
                 </option>
               ))}
             </select>
