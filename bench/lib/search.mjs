@@ -4,6 +4,7 @@
 import { buildFilter } from '@sociale-kaart/meili';
 import { geocodePostcode } from '@sociale-kaart/schema';
 import { HIT_ATTRIBUTES } from '../../packages/search-api/dist/hits.js';
+import { FACETS_WITH_HITS } from '../../packages/search-api/dist/search.js';
 import { cpuMeter } from './cpu.mjs';
 import { createAgent, runLoad, send, summarize } from './load.mjs';
 import { runMixSection, mixTable } from './mix.mjs';
@@ -74,11 +75,11 @@ export function directTextSplit(meili, index, query) {
   const one = directText(meili, index, query);
   const queries = one.body.queries ?? [{ indexUid: index, ...one.body }];
   const [{ page: _p, hitsPerPage: _h, facets, ...main }, ...facetOnly] = queries;
-  const withHits = facets.filter((f) => f === 'free' || f === 'partsOfDay');
+  const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
   const withCount = facets.filter((f) => !withHits.includes(f));
   const { indexUid: _i, ...hitsBody } = main;
   return [
-    { ...directSearch(meili, index, { ...hitsBody, limit: PER_PAGE, ...(withHits.length ? { facets: withHits } : {}) }) },
+    directSearch(meili, index, { ...hitsBody, limit: PER_PAGE, ...(withHits.length ? { facets: withHits } : {}) }),
     { method: 'POST', url: `${meili.url}/multi-search`, headers: one.headers, body: { queries: [{ indexUid: index, q: main.q, filter: main.filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }, ...facetOnly] } },
   ];
 }

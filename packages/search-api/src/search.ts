@@ -254,7 +254,11 @@ async function searchTiered({ backend, n, textParams, extra, facets, options }: 
   };
 }
 
-const FACETS_WITH_HITS: readonly FacetAttribute[] = ['free', 'partsOfDay'];
+/** In a split search (`parallel`), the facets with the fewest values go with the hits, the rest with the exact count, so the two requests take about as long. */
+export const FACETS_WITH_HITS: readonly FacetAttribute[] = ['free', 'partsOfDay'];
+
+/** `facets` for a request, left out when there are none to count. */
+const facetsParam = (facets: readonly FacetAttribute[]) => (facets.length ? { facets: [...facets] } : {});
 
 /**
  * Everything else: one search, by relevance or by distance, with the facet-only queries in
@@ -264,20 +268,17 @@ const FACETS_WITH_HITS: readonly FacetAttribute[] = ['free', 'partsOfDay'];
 async function searchPlain({ backend, n, textParams, extra, facets, offset, options }: Plan): Promise<Found> {
   const sort = sortFor(n);
   const filter = [...baseFilter(n), ...geoFilter(n), ...needUnion(n)];
-  const facetParams = facets.length ? { facets } : {};
   const strategy = sort ? 'distance' : 'relevance';
   if (options.parallel) {
-    // The facets with the fewest values go with the hits, the rest with the exact count, so
-    // the two requests take about as long.
     const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
     const withCount = facets.filter((f) => !FACETS_WITH_HITS.includes(f));
     const [hits, [count, ...extraResults]] = await Promise.all([
-      backend.search<Activity>({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...(withHits.length ? { facets: withHits } : {}) }),
-      backend.multiSearch<Activity>([{ q: n.q, filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }, ...extra]),
+      backend.search<Activity>({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...facetsParam(withHits) }),
+      backend.multiSearch<Activity>([{ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(withCount) }, ...extra]),
     ]);
     return { hits: (hits.hits ?? []) as Hit[], total: count?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: { ...facetsOf(hits), ...facetsOf(count) }, strategy, extraResults };
   }
-  const main: SearchRequest = { q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), page: n.page, hitsPerPage: n.perPage, ...facetParams };
+  const main: SearchRequest = { q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), page: n.page, hitsPerPage: n.perPage, ...facetsParam(facets) };
   const [res, ...extraResults] = extra.length ? await backend.multiSearch<Activity>([main, ...extra]) : [await backend.search<Activity>(main)];
   return { hits: (res?.hits ?? []) as Hit[], total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
 }
