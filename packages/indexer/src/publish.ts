@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
-import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, waitForTask } from '@sociale-kaart/meili';
+import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, documentLine, waitForTask } from '@sociale-kaart/meili';
 import { liveSourceCounts, refusal, sourceCounts } from './guards.js';
 import { acquireIngestLock, type IngestLockOptions } from './lock.js';
 import { ReportCollector, activitiesOf, type InputLike, type ProcessOptions } from './pipeline.js';
@@ -113,7 +113,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     staging = stagingUid(index);
     await createActivityIndex(client, staging, { timeoutMs: taskTimeoutMs });
 
-    // Each document is serialised as it arrives (one ndjson line) and the object dropped, so
+    // Each document is serialised as it arrives (one ndjson line, with its revision: meili
+    // `revision.ts`) and the object dropped, so
     // a batch holds compact strings, not documents. Batches are queued in Meilisearch
     // without waiting for the previous one (it batches queued additions together); at
     // most `maxQueuedBatches` wait at once, and every task is awaited before the checks.
@@ -129,7 +130,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     };
     for await (const doc of activitiesOf(options.inputs, collector, options)) {
       perSource.set(doc.source, (perSource.get(doc.source) ?? 0) + 1);
-      lines.push(JSON.stringify(doc));
+      lines.push(documentLine(doc));
       if (lines.length >= batchSize) await flush();
     }
     const extraSources: string[] = [];
@@ -139,7 +140,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (!perSource.has(source)) extraSources.push(source);
       perSource.set(source, (perSource.get(source) ?? 0) + 1);
       extraCount++;
-      lines.push(JSON.stringify(doc));
+      lines.push(documentLine(doc));
       if (lines.length >= batchSize) await flush();
     }
     await flush();

@@ -44,6 +44,11 @@ describe('ingest into a real Meilisearch', () => {
     expect(hits.hits).toHaveLength(30);
     const coffee = await index.search('', { filter: 'source = "buurt" AND days = "di"' });
     expect(coffee.hits.map((h) => h.id).sort()).toEqual(['buurt_act-1', 'buurt_act-3']);
+    // Every document carries its revision (the search API's hit store keys on it).
+    const published = (await index.getDocuments({ limit: 100 })).results;
+    expect(published).toHaveLength(32);
+    for (const doc of published) expect(doc.rev, String(doc.id)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(new Set(published.map((d) => d.rev)).size).toBe(32);
 
     const second = await ingest({ inputs: [await feed('tweede.ndjson', 25, { from: 100 })], meiliUrl: meili.url, meiliKey: meili.masterKey, index: 'publish' });
     expect(second).toMatchObject({ published: true, documents: 25, previousDocuments: 32, exitCode: 0 });

@@ -54,3 +54,4 @@ export {
   type FilterCondition,
   type MeiliFilter,
 } from './filter.js';
+export { REVISION_FIELD, documentLine, documentRevision, withRevision } from './revision.js';

@@ -4,7 +4,7 @@
  * reindex later takes the same documents from the database. Every task's final status is
  * checked: a failed task still "finishes".
  */
-import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, waitForTask } from '@sociale-kaart/meili';
+import { ACTIVITY_INDEX_UID, createActivityIndex, createMeiliClient, waitForTask, withRevision } from '@sociale-kaart/meili';
 import type { Meilisearch } from 'meilisearch';
 
 export interface PublisherOptions {
@@ -43,14 +43,14 @@ export class Publisher {
     return this.ready;
   }
 
-  /** Adds or replaces documents, and removes `removeIds` (ids an edit no longer produces). */
+  /** Adds or replaces documents (each with its revision), and removes `removeIds` (ids an edit no longer produces). */
   async apply(upsert: ReadonlyArray<{ id: string }>, removeIds: readonly string[] = []): Promise<void> {
     const keep = new Set(upsert.map((d) => d.id));
     const remove = [...new Set(removeIds)].filter((id) => !keep.has(id));
     if (upsert.length === 0 && remove.length === 0) return;
     await this.ensureIndex();
     const index = this.client.index(this.index);
-    if (upsert.length > 0) await waitForTask(this.client, await index.addDocuments([...upsert] as Array<Record<string, unknown>>, { primaryKey: 'id' }), { timeoutMs: this.timeoutMs });
+    if (upsert.length > 0) await waitForTask(this.client, await index.addDocuments(upsert.map((d) => withRevision(d)), { primaryKey: 'id' }), { timeoutMs: this.timeoutMs });
     if (remove.length > 0) await waitForTask(this.client, await index.deleteDocuments(remove), { timeoutMs: this.timeoutMs });
   }
 

@@ -66,6 +66,8 @@ describe.each(DATABASE_KINDS)('the write API on %s', (kind) => {
     expect(await read(created)).toEqual({ id: expectedId, ids: [expectedId], published: true, created: true });
     const live = await doc(expectedId);
     expect(live).toMatchObject({ title: 'Koffieochtend De Linde', organization: { id: linde.id, name: 'Stichting De Linde', kvk: '12345678' }, assuredDate: '2026-06-15', source: `portal-${linde.id}` });
+    // With its revision, as every writer stores it (the search API's hit store keys on it).
+    expect(live?.rev).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
     // Bad input: 400 with pointers, nothing changed
     const bad = await api('/activities/koffie', json(serviceRecord({ name: '', email: 'geen-adres', service_at_locations: [{ location: { id: 'x', location_type: 'physical', addresses: [{ postal_code: '99999', country: 'NL' }] } }] })));
@@ -75,7 +77,7 @@ describe.each(DATABASE_KINDS)('the write API on %s', (kind) => {
     const pointers = problem.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toContain('/name');
     expect(pointers.some((ptr: string) => ptr.startsWith('/service_at_locations/0'))).toBe(true);
-    expect(await doc(expectedId)).toMatchObject({ title: 'Koffieochtend De Linde' });
+    expect(await doc(expectedId)).toMatchObject({ title: 'Koffieochtend De Linde', rev: live?.rev });
     const mismatch = await api('/activities/koffie', json(serviceRecord({ id: 'iets-anders' })));
     expect(mismatch.status).toBe(400);
     expect((await read(mismatch)).errors[0].pointer).toBe('/id');
