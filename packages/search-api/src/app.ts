@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   for (const path of ['/v1/*', '/hsds/*', '/hsds']) app.use(path, limited);
 
   const cached = cacheable(backend, { apiVersion: API_VERSION, maxAgeSeconds: config.cacheMaxAgeSeconds });
-  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays, searchCacheSize: config.searchCacheSize });
+  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays, searchCacheSize: config.searchCacheSize, hitStoreSize: config.hitStoreSize });
   if (deps.referrals) v1.route('/referrals', deps.referrals);
   if (deps.organizations) v1.route('/organizations', deps.organizations);
   app.route('/v1', v1);

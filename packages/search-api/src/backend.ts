@@ -29,6 +29,8 @@ export interface SearchBackend {
   multiSearch<T = Activity>(requests: SearchRequest[]): Promise<Array<SearchResult<T>>>;
   /** One document by id; null when unknown. */
   getDocument<T = Activity>(id: string): Promise<T | null>;
+  /** The documents of `ids` that exist (any order), only `fields` of each. */
+  getDocuments<T = Activity>(ids: readonly string[], fields: readonly string[]): Promise<T[]>;
   /**
    * Changes whenever the live index changes: `createdAt|updatedAt` of the index, which every
    * write and every swap changes. Cached briefly (ETags), or asked now with `fresh`.
@@ -184,6 +186,11 @@ export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend 
         if (err instanceof MeiliResponseError && err.code === 'document_not_found') return null;
         throw err;
       }
+    },
+    async getDocuments<T>(ids: readonly string[], fields: readonly string[]) {
+      if (ids.length === 0) return [];
+      const res = await guarded(() => request<{ results: T[] }>('POST', `${indexPath}/documents/fetch`, { ids, fields, limit: ids.length }));
+      return res.results;
     },
     async indexVersion({ fresh = false } = {}) {
       const now = Date.now();

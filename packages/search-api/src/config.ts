@@ -22,6 +22,8 @@ export interface ApiConfig {
   cacheMaxAgeSeconds: number;
   /** Searches kept in the exact response cache per live index version (LRU); 0 disables it. */
   searchCacheSize: number;
+  /** Documents kept by id and revision for search hits (hit-store.ts, LRU); 0: every search retrieves every hit field. */
+  hitStoreSize: number;
   /**
    * Reverse proxies you run in front of the API: the client is the N-th address from the
    * right of X-Forwarded-For (http/client-key.ts). 0: the socket address.
@@ -97,6 +99,7 @@ const rawConfigSchema = z.object({
   rateLimitBurst: int(1, 100000).default(60),
   cacheMaxAgeSeconds: int(0, 86400).default(60),
   searchCacheSize: int(0, 1_000_000).default(1000),
+  hitStoreSize: int(0, 1_000_000).default(20_000),
   // "true"/"false" still read as 1/0 hops, as before hop counts.
   trustProxy: z.union([bool.transform((v) => (v ? 1 : 0)), int(0, 10)]).default(0),
   retryAfterSeconds: int(1, 3600).default(5),
@@ -117,6 +120,7 @@ const SETTINGS: Array<{ key: keyof z.input<typeof rawConfigSchema>; flag: string
   { key: 'rateLimitBurst', flag: '--rate-burst', env: 'RATE_LIMIT_BURST', help: 'burst size per IP (default 60)' },
   { key: 'cacheMaxAgeSeconds', flag: '--cache-max-age', env: 'CACHE_MAX_AGE', help: 'Cache-Control max-age in seconds (default 60)' },
   { key: 'searchCacheSize', flag: '--cache-size', env: 'SEARCH_CACHE_SIZE', help: 'searches kept in the exact response cache (LRU, per index version), 0 = off (default 1000)' },
+  { key: 'hitStoreSize', flag: '--hit-store-size', env: 'HIT_STORE_SIZE', help: 'documents kept (by id and revision) for search hits, so searches retrieve less, 0 = off (default 20000)' },
   { key: 'trustProxy', flag: '--trust-proxy', env: 'TRUST_PROXY', help: 'number of reverse proxies you run in front of the API; the client is the N-th X-Forwarded-For address from the right (default 0)' },
   { key: 'retryAfterSeconds', flag: '--retry-after', env: 'RETRY_AFTER', help: 'Retry-After seconds on 503 (default 5)' },
   { key: 'publicUrl', flag: '--public-url', env: 'PUBLIC_URL', help: 'public base URL of this API' },

@@ -40,7 +40,7 @@ export const HIT_ATTRIBUTES = [
   'id',
   'title',
   'summary',
-  'organization',
+  'organization.name',
   'categories',
   'needs',
   'location',

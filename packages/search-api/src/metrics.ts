@@ -12,6 +12,12 @@ export class Metrics {
   private latency = new Map<string, Histogram>();
   private meiliErrors = new Map<string, number>();
   private nearby = new Map<string, number>();
+  private sources: Array<() => string[]> = [];
+
+  /** More lines for /metrics, read at each scrape (the parts that own their counters). */
+  addSource(lines: () => string[]): void {
+    this.sources.push(lines);
+  }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {
     const key = `${method}\u0000${route}\u0000${status}`;
@@ -55,6 +61,7 @@ export class Metrics {
     for (const kind of ['timeout', 'connection', 'status']) lines.push(`sk_meilisearch_errors_total{kind="${kind}"} ${this.meiliErrors.get(kind) ?? 0}`);
     lines.push('# HELP sk_search_strategy_total Searches by execution strategy.', '# TYPE sk_search_strategy_total counter');
     for (const [s, n] of this.nearby) lines.push(`sk_search_strategy_total{strategy="${esc(s)}"} ${n}`);
+    for (const source of this.sources) lines.push(...source());
     return `${lines.join('\n')}\n`;
   }
 }

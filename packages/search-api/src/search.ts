@@ -18,6 +18,7 @@ import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@soc
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, type FacetAttribute } from './facets.js';
+import type { HitStore } from './hit-store.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, toSearchHit } from './hits.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
 import type { SearchQueryInput } from './params.js';
@@ -195,6 +196,8 @@ export interface SearchOptions {
    * free core, a little more work in all: v1.ts turns it on when no other search is in flight.
    */
   parallel?: boolean;
+  /** Keeps the documents searches return (hit-store.ts); without one, every search retrieves every hit field. */
+  hitStore?: HitStore;
 }
 
 type Hit = Activity & { _formatted?: Record<string, unknown> };
@@ -226,10 +229,12 @@ interface Plan {
 
 const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
 
+const retrieveOf = (options: SearchOptions) => options.hitStore?.retrieve() ?? [...HIT_ATTRIBUTES];
+
 /** No text, a place, sorted by distance: the bounding-box path of nearby.ts (or the naive one). */
 async function searchNearby({ backend, n, offset, options, extra }: Plan): Promise<Found> {
   const filter = [...baseFilter(n), ...needUnion(n)];
-  const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: [...HIT_ATTRIBUTES] } };
+  const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: retrieveOf(options) } };
   const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
   return {
     hits: result.hits,
@@ -299,7 +304,7 @@ export interface SearchFindings {
 
 /** Asks Meilisearch: the strategy for `n`, then the disjunctive facet counts. */
 export async function findSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchFindings> {
-  const attributesToRetrieve = [...HIT_ATTRIBUTES];
+  const attributesToRetrieve = retrieveOf(options);
   const plan: Plan = {
     backend,
     n,
@@ -320,7 +325,7 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
   const withExtra = { ...plan, extra: facets.requests, facets: FACET_ATTRIBUTES.filter((f) => !facets.replaced.includes(f)) };
   const found = nearby ? await searchNearby(withExtra) : tiers ? await searchTiered(withExtra, u, tiers) : await searchPlain(withExtra);
   return {
-    hits: found.hits,
+    hits: options.hitStore ? await options.hitStore.complete(backend, found.hits) : found.hits,
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
     facetDistribution: facets.apply(found.facetDistribution, found.extraResults),

@@ -4,10 +4,12 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { activityResponseSchema, searchResponseSchema, type Activity } from '@sociale-kaart/schema';
+import { activityResponseSchema, searchResponseSchema, type Activity, type SearchResponse } from '@sociale-kaart/schema';
 import type { SearchBackend } from './backend.js';
+import { HitStore, hitStoreMetrics } from './hit-store.js';
 import { toActivityResponse } from './hits.js';
 import { validationHook } from './http/errors.js';
+import { asciiJson } from './http/json.js';
 import { PROBLEM_CONTENT, problemResponses } from './http/openapi.js';
 import { notFound } from './http/problem.js';
 import type { Metrics } from './metrics.js';
@@ -30,12 +32,16 @@ export interface V1Deps {
   staleAfterDays: number;
   /** Searches kept per live index version (response-cache.ts); 0: no response cache. */
   searchCacheSize: number;
+  /** Documents kept for search hits (hit-store.ts); 0: off. */
+  hitStoreSize: number;
 }
 
-export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays, searchCacheSize }: V1Deps): OpenAPIHono {
+export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays, searchCacheSize, hitStoreSize }: V1Deps): OpenAPIHono {
   // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
   const nearbyCache = new LruCache<NearbyCounts>(2000);
   const responseCache = new SearchResponseCache(searchCacheSize);
+  const hitStore = new HitStore(hitStoreSize);
+  metrics.addSource(() => hitStoreMetrics(hitStore));
   // Searches asking Meilisearch right now: alone, a search splits its work in two (search.ts `parallel`).
   let searching = 0;
   const v1 = new OpenAPIHono({ defaultHook: validationHook() });
@@ -66,7 +72,7 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
     async (c) => {
       const started = performance.now();
       const query = normalizeSearchQuery(c.req.valid('query'));
-      const options: SearchOptions = { now: clock(), fastNearby, nearbyCache, staleAfterDays };
+      const options: SearchOptions = { now: clock(), fastNearby, nearbyCache, staleAfterDays, hitStore };
       // The version is asked for every request (one small call): no answer is served after the
       // index changed, nor while Meilisearch is down (no version: no cache, and the search meets
       // the same outage). A miss is kept only when the index did not change during the search.
@@ -85,7 +91,9 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
       if (version !== null && !cached && (await versionNow()) === version) responseCache.set(version, query, found);
       metrics.searchStrategy(cached ? 'cache' : found.strategy);
       if (responseCache.enabled) c.header('X-Cache', cached ? 'hit' : 'miss');
-      return c.json(presentSearch(found, query, options, performance.now() - started), 200);
+      const answer: SearchResponse = presentSearch(found, query, options, performance.now() - started);
+      // Typed as c.json's answer, so the route's OpenAPI schema still checks `answer`.
+      return asciiJson(c, answer) as unknown as ReturnType<typeof c.json<SearchResponse, 200>>;
     },
   );
 

@@ -44,6 +44,7 @@ describe('rate limit', () => {
       search: async () => { throw new Error('not used'); },
       multiSearch: async () => [],
       getDocument: async () => null,
+      getDocuments: async () => [],
       indexVersion: async () => 'v1',
       ready: async () => true,
     };
@@ -65,6 +66,7 @@ describe('rate limit', () => {
       search: async () => { throw new TypeError('secret internals at /srv/app.js:12'); },
       multiSearch: async () => { throw new TypeError('secret internals'); },
       getDocument: async () => null,
+      getDocuments: async () => [],
       indexVersion: async () => 'v1',
       ready: async () => true,
     };

@@ -1,5 +1,5 @@
 import { beforeAll, afterAll } from 'vitest';
-import { createActivityIndex, waitForTask } from '@sociale-kaart/meili';
+import { createActivityIndex, waitForTask, withRevision } from '@sociale-kaart/meili';
 import { useMeilisearch, type MeiliTestContext } from '@sociale-kaart/meili/testing';
 import type { StartMeilisearchOptions } from '@sociale-kaart/meili';
 import type { Activity } from '@sociale-kaart/schema';
@@ -20,10 +20,12 @@ export interface ApiTestContext {
   json<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; res: Response }>;
 }
 
-export async function loadActivities(meili: MeiliTestContext, docs: Activity[], index = INDEX): Promise<void> {
+/** `docs` in `index`, each with its revision, as the indexer and the portal write them (`{ revisions: false }`: as an older indexer did). */
+export async function loadActivities(meili: MeiliTestContext, docs: Activity[], index = INDEX, { revisions = true } = {}): Promise<void> {
   await createActivityIndex(meili.client, index);
   for (let i = 0; i < docs.length; i += 5000) {
-    const task = await meili.client.index(index).addDocuments(docs.slice(i, i + 5000), { primaryKey: 'id' });
+    const batch = docs.slice(i, i + 5000);
+    const task = await meili.client.index(index).addDocuments(revisions ? batch.map((d) => withRevision(d)) : batch, { primaryKey: 'id' });
     await waitForTask(meili.client, task, { timeoutMs: 300_000 });
   }
 }

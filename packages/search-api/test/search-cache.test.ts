@@ -3,7 +3,7 @@
 // swap (the indexer publishing) or a provider's edit (the portal upserting) makes the next
 // answer fresh again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForTask } from '@sociale-kaart/meili';
+import { waitForTask, withRevision } from '@sociale-kaart/meili';
 import { useMeilisearch } from '@sociale-kaart/meili/testing';
 import { searchResponseSchema, type Activity, type SearchResponse } from '@sociale-kaart/schema';
 import { createApp } from '../src/app.js';
@@ -28,6 +28,7 @@ function appWith(searchCacheSize: number) {
     search: (r) => (calls++, backend.search(r)),
     multiSearch: (r) => (calls++, backend.multiSearch(r)),
     getDocument: (id) => backend.getDocument(id),
+    getDocuments: (ids, fields) => (calls++, backend.getDocuments(ids, fields)),
     indexVersion: (o) => backend.indexVersion(o),
     ready: () => backend.ready(),
   };
@@ -114,7 +115,7 @@ describe('the search response cache', () => {
     expect((await get(cached, path)).xCache).toBe('miss');
     expect((await get(cached, path)).xCache).toBe('hit');
     const doc = (await meili.client.index(INDEX).getDocument('eetcafe-utrecht')) as Activity;
-    await waitForTask(meili.client, await meili.client.index(INDEX).addDocuments([{ ...doc, title: 'Buurtrestaurant Nieuwe Tafel' }]));
+    await waitForTask(meili.client, await meili.client.index(INDEX).addDocuments([withRevision({ ...doc, title: 'Buurtrestaurant Nieuwe Tafel' })]));
     const after = await get(cached, path);
     expect(after.xCache).toBe('miss');
     expect(after.body.hits.find((h) => h.id === 'eetcafe-utrecht')?.title).toBe('Buurtrestaurant Nieuwe Tafel');

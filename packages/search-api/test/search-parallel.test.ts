@@ -90,6 +90,7 @@ describe('a search alone splits its work in two, with the same answer', () => {
       search: async (r) => (await record('search', [r]), api.backend.search(r)),
       multiSearch: async (rs) => (await record('multi', rs), api.backend.multiSearch(rs)),
       getDocument: (id) => api.backend.getDocument(id),
+      getDocuments: (ids, fields) => api.backend.getDocuments(ids, fields),
       indexVersion: (o) => api.backend.indexVersion(o),
       ready: () => api.backend.ready(),
     };

@@ -11,6 +11,7 @@ export const stubBackend: SearchBackend = {
   },
   multiSearch: async () => [],
   getDocument: async () => null,
+  getDocuments: async () => [],
   indexVersion: async () => 'v1',
   ready: async () => true,
 };

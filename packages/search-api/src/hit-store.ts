@@ -1,0 +1,93 @@
+/**
+ * What the API keeps of the documents its searches return, so a search asks Meilisearch only
+ * for what it cannot know: which documents match, in which order, and the highlighted title
+ * and summary. Everything else a hit is made of (organisation, categories, needs, place,
+ * schedules, contact, flags, dates: `HIT_ATTRIBUTES`) comes from here.
+ *
+ * Exact by construction, with no index version to ask: every document carries its revision
+ * (`rev`, a hash of the rest of it, set by every writer: meili `src/revision.ts`), each search
+ * retrieves it, and a document is kept under `id` + `rev`. An edited document has a new
+ * revision, so its next search misses and reads it again; the old entry ages out of the LRU.
+ * A miss costs one `documents/fetch` for all the page's unknown documents together; a fetched
+ * document is kept only when its revision is the one the search returned (an edit in between
+ * is not kept under the old revision). A document without a revision (written by an older
+ * indexer) is read in full every time.
+ *
+ * Why: the fields a hit is made of are most of what Meilisearch serialises and the API parses
+ * for a search, twice over when highlighting (`_formatted` repeats every retrieved field), and
+ * the same few thousand documents come back again and again.
+ */
+import type { Activity } from '@sociale-kaart/schema';
+import type { SearchBackend } from './backend.js';
+import { HIT_ATTRIBUTES } from './hits.js';
+import { LruCache } from './nearby.js';
+
+/** What a hit query retrieves when the store is on: identity, revision, the highlighted text and the point (nearby.ts orders by it). */
+export const SEARCH_ATTRIBUTES = ['id', 'rev', 'title', 'summary', '_geo'] as const;
+
+type Searched = Activity & { rev?: string; _formatted?: Record<string, unknown> };
+
+export class HitStore {
+  private readonly kept: LruCache<Searched>;
+  /** Documents found here / read from Meilisearch, since start (metrics). */
+  found = 0;
+  read = 0;
+
+  constructor(readonly capacity: number) {
+    this.kept = new LruCache(Math.max(capacity, 1));
+  }
+
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
+  /** `attributesToRetrieve` of every hit query. */
+  retrieve(): string[] {
+    return this.enabled ? [...SEARCH_ATTRIBUTES] : [...HIT_ATTRIBUTES];
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+
+  /**
+   * The hits of a search with every field of `HIT_ATTRIBUTES`: what the search returned wins,
+   * the rest comes from the store or, for the documents it does not hold, from one fetch. A
+   * document deleted between the search and the fetch is left out.
+   */
+  async complete<T extends Searched>(backend: SearchBackend, hits: readonly T[]): Promise<T[]> {
+    if (!this.enabled || hits.length === 0) return [...hits];
+    const docs: Array<Searched | undefined> = hits.map((h) => (h.rev ? this.kept.get(`${h.id}\n${h.rev}`) : undefined));
+    const missing = hits.filter((_, i) => docs[i] === undefined).map((h) => h.id);
+    this.found += hits.length - missing.length;
+    this.read += missing.length;
+    if (missing.length > 0) {
+      const fetched = new Map((await backend.getDocuments<Searched>(missing, [...HIT_ATTRIBUTES, 'rev'])).map((d) => [d.id, d]));
+      hits.forEach((h, i) => {
+        if (docs[i] !== undefined) return;
+        const doc = fetched.get(h.id);
+        docs[i] = doc;
+        if (doc && h.rev && doc.rev === h.rev) this.kept.set(`${h.id}\n${h.rev}`, doc);
+      });
+    }
+    const out: T[] = [];
+    hits.forEach((h, i) => {
+      const doc = docs[i];
+      if (doc) out.push({ ...doc, ...h });
+    });
+    return out;
+  }
+}
+
+/** /metrics lines of a store: documents found in it and read from Meilisearch, and its size. */
+export function hitStoreMetrics(store: HitStore): string[] {
+  return [
+    '# HELP sk_hit_store_documents_total Search hits by where their fields came from: the hit store (found) or Meilisearch (read).',
+    '# TYPE sk_hit_store_documents_total counter',
+    `sk_hit_store_documents_total{result="found"} ${store.found}`,
+    `sk_hit_store_documents_total{result="read"} ${store.read}`,
+    '# HELP sk_hit_store_size Documents held by the hit store.',
+    '# TYPE sk_hit_store_size gauge',
+    `sk_hit_store_size ${store.size}`,
+  ];
+}
