@@ -187,6 +187,7 @@ async function main() {
     let pageServer = null;
     let apiService = null;
     let cachedBase = null;
+    let noStore = null;
     let pinFront = () => {};
     const profileDir = join(HERE, 'results/profiles', new Date().toISOString().replace(/[:.]/g, '-'));
     if (needIndex) {
@@ -201,8 +202,11 @@ async function main() {
         const cachedApi = await startApi({ ctx, meili, index: LIVE_INDEX, name: 'sociale-kaart-api (response cache on)' });
         cachedBase = cachedApi.url;
         cachedPid = cachedApi.service.child.pid;
+        // Info: the API as it was before its hit store, every hit field asked of Meilisearch.
+        const noStoreApi = await startApi({ ctx, meili, index: LIVE_INDEX, name: 'sociale-kaart-api (hit store off)', args: ['--cache-size', '0', '--hit-store-size', '0'] });
+        noStore = { url: noStoreApi.url, pid: noStoreApi.service.child.pid };
       }
-      pinFront = (pid) => opts.pin && pinProcesses({ meili: meili.pid, front: [apiService.child.pid, cachedPid, pid] });
+      pinFront = (pid) => opts.pin && pinProcesses({ meili: meili.pid, front: [apiService.child.pid, cachedPid, noStore?.pid, pid] });
       pinFront(null);
       log(`search API at ${apiBase} over ${fmtInt(documents)} documents`);
     }
@@ -212,7 +216,7 @@ async function main() {
       try {
         const proxy = await startBareProxy({ meili });
         pinFront(proxy.pid);
-        const section = await runSearchSection({ apiBase, cachedBase, proxy, meili, index: LIVE_INDEX, documents, settings, pids: { api: apiService?.child.pid, meili: meili.pid, proxy: proxy.pid }, log });
+        const section = await runSearchSection({ apiBase, cachedBase, noStoreBase: noStore?.url, proxy, meili, index: LIVE_INDEX, documents, settings, pids: { api: apiService?.child.pid, meili: meili.pid, proxy: proxy.pid, nostore: noStore?.pid }, log });
         result.sections.search = section;
         if (section.equality.failures.length) {
           result.failures.push({ section: 'search', message: `nearby equality check failed for ${section.equality.failures.length} of ${section.equality.checked} queries` });

@@ -86,8 +86,10 @@ export function directTextSplit(meili, index, query) {
 
 export const directSearch = (meili, index, body) => ({ method: 'POST', url: `${meili.url}/indexes/${index}/search`, headers: { authorization: `Bearer ${meili.masterKey}` }, body });
 
-function targets({ apiBase, meili, index, proxy }) {
+function targets({ apiBase, noStoreBase, meili, index, proxy }) {
   const direct = (body) => directSearch(meili, index, body);
+  // Info: the API without its hit store (search-api src/hit-store.ts): every hit field asked of Meilisearch, as the direct side does.
+  const noStore = (params) => (noStoreBase ? [{ key: 'nostore', name: 'API without its hit store (--hit-store-size 0, info)', request: (query) => ({ url: apiUrl(noStoreBase, params(query)) }) }] : []);
   // The same direct queries through the bare proxy (bare-proxy.mjs): the cost of one hop alone.
   const viaProxy = (name, request) => (proxy ? [{ key: 'proxy', name: `${name} through a bare node:http proxy`, request: (query) => ({ ...request(query), url: request(query).url.replace(meili.url, proxy.url) }) }] : []);
   const textDirect = ({ q }) => directText(meili, index, { q });
@@ -97,11 +99,11 @@ function targets({ apiBase, meili, index, proxy }) {
   return {
     text: {
       api: { name: 'API /v1/search (understand=false)', request: ({ q }) => ({ url: apiUrl(apiBase, { q, understand: false }) }) },
-      direct: [{ key: 'direct', name: 'Meilisearch direct (the same query)', request: textDirect }, ...viaProxy('the same query', textDirect), splitSide],
+      direct: [{ key: 'direct', name: 'Meilisearch direct (the same query)', request: textDirect }, ...viaProxy('the same query', textDirect), splitSide, ...noStore(({ q }) => ({ q, understand: false }))],
     },
     filtered: {
       api: { name: 'API /v1/search (understand=false)', request: ({ q, category, day }) => ({ url: apiUrl(apiBase, { q, category, day, understand: false }) }) },
-      direct: [{ key: 'direct', name: 'Meilisearch direct (the same multi-search, disjunctive facets included)', request: filteredDirect }, ...viaProxy('the same multi-search', filteredDirect), splitSide],
+      direct: [{ key: 'direct', name: 'Meilisearch direct (the same multi-search, disjunctive facets included)', request: filteredDirect }, ...viaProxy('the same multi-search', filteredDirect), splitSide, ...noStore(({ q, category, day }) => ({ q, category, day, understand: false }))],
     },
     understood: {
       api: { name: 'API /v1/search (understanding on, the default)', request: ({ q }) => ({ url: apiUrl(apiBase, { q }) }) },
@@ -213,10 +215,10 @@ export async function nearbyBreakdown({ meili, index, postcodes }) {
  * its direct counterpart(s) take turns in `rounds` slices (A B B A …), so drift on this
  * shared machine hits both sides alike.
  */
-export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
+export async function runSearchLoad({ apiBase, noStoreBase, meili, index, proxy, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
   const lists = searchQueries(seed, queryCount);
   lists.understood = lists.text;
-  const t = targets({ apiBase, meili, index, proxy });
+  const t = targets({ apiBase, noStoreBase, meili, index, proxy });
   const results = [];
   for (const kind of ['text', 'filtered', 'understood', 'nearby']) {
     for (const concurrency of concurrencies) {
@@ -225,7 +227,7 @@ export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durati
       for (const s of sides) await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 });
       const runs = new Map(sides.map((s) => [s.key, []]));
       // CPU per request of the API process, Meilisearch and this load client, per side.
-      const meters = new Map(sides.map((s) => [s.key, cpuMeter({ api: pids.api, proxy: pids.proxy, meili: pids.meili })]));
+      const meters = new Map(sides.map((s) => [s.key, cpuMeter({ api: pids.api, proxy: pids.proxy, nostore: pids.nostore, meili: pids.meili })]));
       const cursor = new Map(sides.map((s) => [s.key, 0]));
       const slice = durationMs / rounds;
       for (let r = 0; r < rounds; r++) {
@@ -256,6 +258,7 @@ export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durati
           row.apiVsProxy = round(row.api.rps / row.proxy.rps, 3);
         }
         if (row.split) row.splitRatio = round(row.split.rps / row.direct.rps, 3);
+        if (row.nostore) row.noStoreRatio = round(row.nostore.rps / row.direct.rps, 3);
         row.goalMet = kind === 'understood' ? null : row.throughputRatio >= TEXT_GOAL;
       }
       log(`  ${KIND_LABEL[kind]}, c=${concurrency}: API ${fmtInt(row.api.rps)} req/s p50 ${fmtMs(row.api.p50)} ms | ${sides.slice(1).map((s) => `${s.key} ${fmtInt(row[s.key].rps)} req/s p50 ${fmtMs(row[s.key].p50)} ms`).join(' | ')}`);
@@ -265,9 +268,9 @@ export async function runSearchLoad({ apiBase, meili, index, proxy, seed, durati
   return results;
 }
 
-export async function runSearchSection({ apiBase, cachedBase, proxy, meili, index, documents, settings, pids, log }) {
+export async function runSearchSection({ apiBase, cachedBase, noStoreBase, proxy, meili, index, documents, settings, pids, log }) {
   const equality = await checkNearbyEquality({ apiBase, meili, index, queries: equalityQueries(settings.seed, settings.equalityQueries), log });
-  const load = await runSearchLoad({ apiBase, meili, index, proxy, seed: settings.seed, ...settings.load, pids, log });
+  const load = await runSearchLoad({ apiBase, noStoreBase, meili, index, proxy, seed: settings.seed, ...settings.load, pids, log });
   log('  repeated mix: API with and without the response cache, and direct');
   const mix = await runMixSection({ cachedBase, uncachedBase: apiBase, meili, index, seed: settings.seed, ...settings.load, log });
   const profile = await nearbyBreakdown({ meili, index, postcodes: searchQueries(settings.seed, 40).nearby.map((x) => x.postcode) });
@@ -279,7 +282,7 @@ export async function runSearchSection({ apiBase, cachedBase, proxy, meili, inde
       ...settings.load,
       perPage: PER_PAGE,
       nearbyRadiusKm: DEFAULT_RADIUS_KM,
-      direct: 'the very queries the API sends with understand=false (status = active, attributesToRetrieve, highlight, facets, page/hitsPerPage; with category and day one multi-search with the two disjunctive facet-only queries)',
+      direct: 'the queries the API sends with understand=false and without its hit store (status = active, every hit field in attributesToRetrieve, highlight, facets, page/hitsPerPage; with category and day one multi-search with the two disjunctive facet-only queries): what a client asks Meilisearch for the same hits',
       naive: '_geoRadius(lat, lng, 10000) AND status = active, sort _geoPoint(lat, lng):asc, facets, hitsPerPage 20: one request',
     },
     equality,
@@ -297,7 +300,10 @@ async function apiStrategies(apiBase) {
     const res = await fetch(new URL('/metrics', apiBase));
     if (!res.ok) return null;
     const out = {};
-    for (const m of (await res.text()).matchAll(/^sk_search_strategy_total\{strategy="([^"]+)"\} (\d+)/gm)) out[m[1]] = Number(m[2]);
+    const text = await res.text();
+    for (const m of text.matchAll(/^sk_search_strategy_total\{strategy="([^"]+)"\} (\d+)/gm)) out[m[1]] = Number(m[2]);
+    // Where the hits' fields came from (search-api src/hit-store.ts).
+    for (const m of text.matchAll(/^sk_hit_store_documents_total\{result="([^"]+)"\} (\d+)/gm)) out[`hit store ${m[1]}`] = Number(m[2]);
     return out;
   } catch {
     return null;
@@ -307,11 +313,15 @@ async function apiStrategies(apiBase) {
 export function searchTables(section) {
   const rows = [];
   for (const r of section.load) {
-    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct', ...(r.proxy ? ['proxy'] : []), ...(r.split ? ['split'] : [])];
+    const others = r.kind === 'nearby' ? ['naive', 'naiveHitsOnly'] : ['direct', ...(r.proxy ? ['proxy'] : []), ...(r.split ? ['split'] : []), ...(r.nostore ? ['nostore'] : [])];
     rows.push([KIND_LABEL[r.kind], r.concurrency, r.api.name, fmtMs(r.api.p50), fmtMs(r.api.p99), fmtInt(r.api.rps), '', '']);
     for (const k of others) {
       if (k === 'split') {
         rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), '', `info: split / direct ${fmtRatio(r.splitRatio, '×')}`]);
+        continue;
+      }
+      if (k === 'nostore') {
+        rows.push(['', '', r[k].name, fmtMs(r[k].p50), fmtMs(r[k].p99), fmtInt(r[k].rps), '', `info: without the store / direct ${fmtRatio(r.noStoreRatio, '×')}`]);
         continue;
       }
       const ratio = r.kind === 'nearby' ? (k === 'naive' ? r.speedup : r.speedupHitsOnly) : k === 'proxy' ? r.apiVsProxy : r.throughputRatio;
@@ -326,7 +336,7 @@ export function searchTables(section) {
   const profile = section.nearbyProfile
     ? `\n\nNearby profile (Meilisearch processingTimeMs, median over 40 sampled postcodes, radius ${DEFAULT_RADIUS_KM} km, one query at a time):\n\n${markdownTable(['query sent to Meilisearch', 'Meilisearch ms p50:', 'round trip ms p50:'], section.nearbyProfile.map((r) => [r.query, r.meiliProcessingMsP50, fmtMs(r.wallMsP50)]))}`
     : '';
-  const strategies = section.apiStrategies ? `\nAPI search strategies during the run (its /metrics): ${Object.entries(section.apiStrategies).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}.` : '';
+  const strategies = section.apiStrategies ? `\nAPI search strategies during the run, and where its hits' fields came from (its /metrics): ${Object.entries(section.apiStrategies).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}.` : '';
   return `${table}\n\n${cpu}${mixTable(section.mix)}${profile}\n${strategies}\n\nGoals: text kinds API ≥ ${TEXT_GOAL} × direct throughput (both sending the same queries: understanding off; the understanding row shows what it costs); nearby API ≥ ${NEARBY_GOAL}× the naive query's throughput.\n${eqLine}`;
 }
 
@@ -338,11 +348,11 @@ export function searchTables(section) {
 function cpuTable(load) {
   const rows = [];
   for (const r of load) {
-    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct', ...(r.proxy ? ['proxy'] : []), ...(r.split ? ['split'] : [])];
+    const sides = r.kind === 'nearby' ? ['api', 'naive'] : ['api', 'direct', ...(r.proxy ? ['proxy'] : []), ...(r.split ? ['split'] : []), ...(r.nostore ? ['nostore'] : [])];
     for (const k of sides) {
       const c = r[k].cpuMsPerRequest;
       if (!c) continue;
-      const front = k === 'proxy' ? c.proxy : k === 'api' ? c.api : undefined;
+      const front = k === 'proxy' ? c.proxy : k === 'nostore' ? c.nostore : k === 'api' ? c.api : undefined;
       const total = (front ?? 0) + (c.meili ?? 0) + (c.client ?? 0);
       rows.push([k === 'api' ? KIND_LABEL[r.kind] : '', k === 'api' ? r.concurrency : '', r[k].name, front === undefined ? '–' : fmtMs(front), c.meili === undefined ? '–' : fmtMs(c.meili), fmtMs(c.client), fmtMs(total)]);
     }
