@@ -30,6 +30,25 @@ export async function loadActivities(meili: MeiliTestContext, docs: Activity[], 
   }
 }
 
+/**
+ * A back end that forwards every call to `target()` (read at each call: the real one is made in
+ * `beforeAll`), except `overrides`: for tests that count, record or hold calls.
+ */
+export function forwardingBackend(target: () => SearchBackend, overrides: Partial<Omit<SearchBackend, 'indexUid'>> = {}): SearchBackend {
+  return {
+    get indexUid() {
+      return target().indexUid;
+    },
+    search: (r) => target().search(r),
+    multiSearch: (rs) => target().multiSearch(rs),
+    getDocument: (id) => target().getDocument(id),
+    getDocuments: (ids, fields) => target().getDocuments(ids, fields),
+    indexVersion: (o) => target().indexVersion(o),
+    ready: () => target().ready(),
+    ...overrides,
+  };
+}
+
 /** A real Meilisearch with `docs` in the live index, and the app over it. */
 export function useApi(
   docs: () => Activity[] | Promise<Activity[]>,

@@ -10,7 +10,7 @@ import { createApp } from '../src/app.js';
 import { createMeiliBackend, type SearchBackend } from '../src/backend.js';
 import { defaultConfig } from '../src/config.js';
 import { buildActivities } from './fixtures/activities.js';
-import { INDEX, loadActivities } from './helpers.js';
+import { INDEX, forwardingBackend, loadActivities } from './helpers.js';
 
 const docs = buildActivities();
 const meili = useMeilisearch({ startTimeoutMs: 60_000 });
@@ -21,15 +21,11 @@ const fetched: string[] = [];
 const retrieved: unknown[] = [];
 
 function appWith(hitStoreSize: number) {
-  const watched: SearchBackend = {
-    indexUid: INDEX,
+  const watched = forwardingBackend(() => backend, {
     search: (r) => (retrieved.push(r.attributesToRetrieve), backend.search(r)),
     multiSearch: (rs) => (rs.forEach((r) => r.hitsPerPage !== 0 && retrieved.push(r.attributesToRetrieve)), backend.multiSearch(rs)),
-    getDocument: (id) => backend.getDocument(id),
     getDocuments: (ids, fields) => (fetched.push(...ids), backend.getDocuments(ids, fields)),
-    indexVersion: (o) => backend.indexVersion(o),
-    ready: () => backend.ready(),
-  };
+  });
   return createApp({ backend: watched, config: defaultConfig({ rateLimitPerSecond: 0, searchCacheSize: 0, hitStoreSize }), log: () => {}, clock: () => now });
 }
 

@@ -13,7 +13,7 @@ import { foldQueryText, searchCacheKey } from '../src/response-cache.js';
 import { normalizeSearchQuery } from '../src/search.js';
 import { searchQuerySchema } from '../src/params.js';
 import { buildActivities } from './fixtures/activities.js';
-import { INDEX, loadActivities } from './helpers.js';
+import { INDEX, forwardingBackend, loadActivities } from './helpers.js';
 
 const docs = buildActivities();
 const meili = useMeilisearch({ startTimeoutMs: 60_000 });
@@ -23,15 +23,11 @@ let backend: SearchBackend & { close(): void };
 let calls = 0;
 
 function appWith(searchCacheSize: number) {
-  const counted: SearchBackend = {
-    indexUid: INDEX,
+  const counted = forwardingBackend(() => backend, {
     search: (r) => (calls++, backend.search(r)),
     multiSearch: (r) => (calls++, backend.multiSearch(r)),
-    getDocument: (id) => backend.getDocument(id),
     getDocuments: (ids, fields) => (calls++, backend.getDocuments(ids, fields)),
-    indexVersion: (o) => backend.indexVersion(o),
-    ready: () => backend.ready(),
-  };
+  });
   return createApp({ backend: counted, config: defaultConfig({ rateLimitPerSecond: 0, searchCacheSize }), log: () => {}, clock: () => now });
 }
 

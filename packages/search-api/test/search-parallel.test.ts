@@ -2,13 +2,13 @@
 // concurrent requests (search.ts `parallel`); under load it sends one. Both must give the
 // very same answer, and the API must choose by what is in flight, not by chance.
 import { describe, expect, it } from 'vitest';
-import type { SearchBackend, SearchRequest } from '../src/backend.js';
+import type { SearchRequest } from '../src/backend.js';
 import { createApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
 import { searchQuerySchema } from '../src/params.js';
 import { findSearch, normalizeSearchQuery } from '../src/search.js';
 import { buildActivities } from './fixtures/activities.js';
-import { useApi } from './helpers.js';
+import { forwardingBackend, useApi } from './helpers.js';
 
 const api = useApi(() => buildActivities());
 const now = new Date(Date.UTC(2025, 0, 13, 12));
@@ -85,15 +85,10 @@ describe('a search alone splits its work in two, with the same answer', () => {
       for (const w of waiting) if (requests.some((r) => r.q === w.q)) w.resolve();
       return gate;
     };
-    const held: SearchBackend = {
-      indexUid: api.backend.indexUid,
+    const held = forwardingBackend(() => api.backend, {
       search: async (r) => (await record('search', [r]), api.backend.search(r)),
       multiSearch: async (rs) => (await record('multi', rs), api.backend.multiSearch(rs)),
-      getDocument: (id) => api.backend.getDocument(id),
-      getDocuments: (ids, fields) => api.backend.getDocuments(ids, fields),
-      indexVersion: (o) => api.backend.indexVersion(o),
-      ready: () => api.backend.ready(),
-    };
+    });
     const app = createApp({ backend: held, config: defaultConfig({ rateLimitPerSecond: 0, searchCacheSize: 0 }), log: () => {}, clock: () => now });
     const koorAsked = askedFor('buurtkoor');
     const yogaAsked = askedFor('stoelyoga');
