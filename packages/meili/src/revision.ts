@@ -19,7 +19,9 @@ function revisionOfJson(json: string): string {
   return createHash('sha256').update(json).digest('base64url').slice(0, 22);
 }
 
+/** `doc` without `rev`; `doc` itself when it has none (the indexer's case: no copy per document). */
 function withoutRevision(doc: object): Record<string, unknown> {
+  if (!(REVISION_FIELD in doc)) return doc as Record<string, unknown>;
   const { [REVISION_FIELD]: _old, ...rest } = doc as Record<string, unknown>;
   return rest;
 }
