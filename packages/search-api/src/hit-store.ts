@@ -13,22 +13,40 @@
  * is not kept under the old revision). A document without a revision (written by an older
  * indexer) is read in full every time.
  *
+ * Each kept document also keeps, per language, the part of its hit that depends on nothing
+ * else (hits.ts `staticHitJson`), written once as ASCII JSON: an answer writes only the
+ * distance, next session, highlighted text and staleness of each hit.
+ *
  * Why: the fields a hit is made of are most of what Meilisearch serialises and the API parses
  * for a search, twice over when highlighting (`_formatted` repeats every retrieved field), and
  * the same few thousand documents come back again and again.
  */
-import type { Activity } from '@sociale-kaart/schema';
+import type { Activity, Lang } from '@sociale-kaart/schema';
 import type { SearchBackend } from './backend.js';
-import { HIT_ATTRIBUTES } from './hits.js';
+import { HIT_ATTRIBUTES, staticHitJson } from './hits.js';
 import { LruCache } from './nearby.js';
 
-/** What a hit query retrieves when the store is on: identity, revision, the highlighted text and the point (nearby.ts orders by it). */
-export const SEARCH_ATTRIBUTES = ['id', 'rev', 'title', 'summary', '_geo'] as const;
+/**
+ * What a hit query retrieves when the store is on: identity and revision. The highlighted
+ * title and summary come in `_formatted` all the same (Meilisearch highlights the attributes
+ * of `attributesToHighlight` whether retrieved or not; test/hit-store.test.ts checks it).
+ */
+export const SEARCH_ATTRIBUTES = ['id', 'rev'] as const;
+/** Nearby hit queries also need the point: nearby.ts orders and proves hits by it. */
+export const NEARBY_SEARCH_ATTRIBUTES = [...SEARCH_ATTRIBUTES, '_geo'] as const;
 
 type Searched = Activity & { rev?: string; _formatted?: Record<string, unknown> };
 
+interface Entry {
+  doc: Searched;
+  /** staticHitJson per language, written the first time a hit of it is shown. */
+  json: Partial<Record<Lang, string>>;
+}
+
+const keyOf = (id: string, rev: string) => `${id}\n${rev}`;
+
 export class HitStore {
-  private readonly kept: LruCache<Searched>;
+  private readonly kept: LruCache<Entry>;
   /** Documents found here / read from Meilisearch, since start (metrics). */
   found = 0;
   read = 0;
@@ -41,9 +59,10 @@ export class HitStore {
     return this.capacity > 0;
   }
 
-  /** `attributesToRetrieve` of every hit query. */
-  retrieve(): string[] {
-    return this.enabled ? [...SEARCH_ATTRIBUTES] : [...HIT_ATTRIBUTES];
+  /** `attributesToRetrieve` of every hit query (`nearby`: of the nearby path's). */
+  retrieve(nearby = false): string[] {
+    if (!this.enabled) return [...HIT_ATTRIBUTES];
+    return nearby ? [...NEARBY_SEARCH_ATTRIBUTES] : [...SEARCH_ATTRIBUTES];
   }
 
   get size(): number {
@@ -57,7 +76,7 @@ export class HitStore {
    */
   async complete<T extends Searched>(backend: SearchBackend, hits: readonly T[]): Promise<T[]> {
     if (!this.enabled || hits.length === 0) return [...hits];
-    const docs: Array<Searched | undefined> = hits.map((h) => (h.rev ? this.kept.get(`${h.id}\n${h.rev}`) : undefined));
+    const docs: Array<Searched | undefined> = hits.map((h) => (h.rev ? this.kept.get(keyOf(h.id, h.rev))?.doc : undefined));
     const missing = hits.filter((_, i) => docs[i] === undefined).map((h) => h.id);
     this.found += hits.length - missing.length;
     this.read += missing.length;
@@ -67,7 +86,7 @@ export class HitStore {
         if (docs[i] !== undefined) return;
         const doc = fetched.get(h.id);
         docs[i] = doc;
-        if (doc && h.rev && doc.rev === h.rev) this.kept.set(`${h.id}\n${h.rev}`, doc);
+        if (doc && h.rev && doc.rev === h.rev) this.kept.set(keyOf(h.id, h.rev), { doc, json: {} });
       });
     }
     const out: T[] = [];
@@ -76,6 +95,16 @@ export class HitStore {
       if (doc) out.push({ ...doc, ...h });
     });
     return out;
+  }
+
+  /**
+   * staticHitJson of a completed hit in `lang`: kept with the document when the store holds
+   * its revision (so written once per document and language), else written now.
+   */
+  staticJson(hit: Searched, lang: Lang): string {
+    const entry = this.enabled && hit.rev ? this.kept.get(keyOf(hit.id, hit.rev)) : undefined;
+    if (!entry) return staticHitJson(hit, lang);
+    return (entry.json[lang] ??= staticHitJson(entry.doc, lang));
   }
 }
 

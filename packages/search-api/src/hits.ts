@@ -11,6 +11,7 @@ import {
   type LatLng,
   type SearchHit,
 } from '@sociale-kaart/schema';
+import { asciiString } from './http/json.js';
 
 export const HIGHLIGHT_START = '\uE000';
 export const HIGHLIGHT_END = '\uE001';
@@ -75,7 +76,12 @@ export function isStale(doc: Pick<Activity, 'assuredDate' | 'lastModified'>, now
   return Number.isFinite(checked) && now.getTime() - checked > days * DAY_MS;
 }
 
-export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknown> }, lang: Lang, center: LatLng | null, now: Date, staleAfterDays = 0): SearchHit {
+type SearchedDoc = Activity & { _formatted?: Record<string, unknown> };
+
+/** The fields of a hit that depend only on the document and the language (all but the last four). */
+export type StaticHit = Omit<SearchHit, 'distanceKm' | 'nextSession' | 'highlight' | 'stale'>;
+
+export function staticHit(doc: Activity, lang: Lang): StaticHit {
   const geo = doc._geo ?? null;
   return {
     id: doc.id,
@@ -88,8 +94,6 @@ export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknow
       ? { name: doc.location.name, street: doc.location.street, postcode: doc.location.postcode, city: doc.location.city }
       : null,
     geo: geo ? { lat: geo.lat, lng: geo.lng } : null,
-    distanceKm: center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null,
-    nextSession: nextOccurrence(doc.schedules ?? [], now),
     schedule: formatSchedules(doc.schedules ?? [], lang),
     days: doc.days ?? [],
     partsOfDay: doc.partsOfDay ?? [],
@@ -102,12 +106,39 @@ export function toSearchHit(doc: Activity & { _formatted?: Record<string, unknow
     referralRequired: doc.referralRequired,
     isWelzijnscoach: doc.isWelzijnscoach ?? false,
     status: doc.status,
+  };
+}
+
+/** The fields of a hit that depend on the question and the moment: the place, now, the highlighted words. */
+function dynamicHit(doc: SearchedDoc, center: LatLng | null, now: Date, staleAfterDays: number) {
+  const geo = doc._geo;
+  return {
+    distanceKm: center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null,
+    nextSession: nextOccurrence(doc.schedules ?? [], now),
     highlight: {
       title: safeHighlight(doc.title, doc._formatted?.title),
       summary: safeHighlight(doc.summary, doc._formatted?.summary),
     },
     stale: isStale(doc, now, staleAfterDays),
   };
+}
+
+export function toSearchHit(doc: SearchedDoc, lang: Lang, center: LatLng | null, now: Date, staleAfterDays = 0): SearchHit {
+  return { ...staticHit(doc, lang), ...dynamicHit(doc, center, now, staleAfterDays) };
+}
+
+/**
+ * `JSON.stringify(toSearchHit(…))` in ASCII (json.ts), from the hit's static part already
+ * written as ASCII JSON (`staticJson`, see {@link staticHitJson}; the hit store keeps it per
+ * document revision and language): only the four question-dependent fields are written.
+ */
+export function searchHitJson(doc: SearchedDoc, staticJson: string, center: LatLng | null, now: Date, staleAfterDays = 0): string {
+  return `${staticJson.slice(0, -1)},${asciiString(JSON.stringify(dynamicHit(doc, center, now, staleAfterDays))).slice(1)}`;
+}
+
+/** The static part of a hit as ASCII JSON (an object): what {@link searchHitJson} completes. */
+export function staticHitJson(doc: Activity, lang: Lang): string {
+  return asciiString(JSON.stringify(staticHit(doc, lang)));
 }
 
 export function toActivityResponse(doc: Activity, lang: Lang, now: Date, staleAfterDays = 0): ActivityResponse {

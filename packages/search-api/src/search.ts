@@ -19,7 +19,8 @@ import { categoriesForNeeds, understandQuery, type Activity, type Lang, type Lat
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, type FacetAttribute } from './facets.js';
 import type { HitStore } from './hit-store.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, toSearchHit } from './hits.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, searchHitJson, staticHitJson, toSearchHit } from './hits.js';
+import { asciiString } from './http/json.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
 import type { SearchQueryInput } from './params.js';
 import { MAX_RESULT_WINDOW } from './params.js';
@@ -229,12 +230,12 @@ interface Plan {
 
 const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
 
-const retrieveOf = (options: SearchOptions) => options.hitStore?.retrieve() ?? [...HIT_ATTRIBUTES];
+const retrieveOf = (options: SearchOptions, nearby = false) => options.hitStore?.retrieve(nearby) ?? [...HIT_ATTRIBUTES];
 
 /** No text, a place, sorted by distance: the bounding-box path of nearby.ts (or the naive one). */
 async function searchNearby({ backend, n, offset, options, extra }: Plan): Promise<Found> {
   const filter = [...baseFilter(n), ...needUnion(n)];
-  const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: retrieveOf(options) } };
+  const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: retrieveOf(options, true) } };
   const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
   return {
     hits: result.hits,
@@ -337,6 +338,15 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
 /** The answer for `n` from what Meilisearch found, in `n`'s language, as of `options.now`. */
 export function presentSearch(found: SearchFindings, n: NormalizedQuery, options: SearchOptions, tookMs: number): SearchResponse {
   return {
+    ...envelope(found, n, tookMs),
+    hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now, options.staleAfterDays)),
+    facets: facetsFor(found.facetDistribution, n.lang),
+  };
+}
+
+/** Everything of the answer before its hits, in the answer's order. */
+function envelope(found: SearchFindings, n: NormalizedQuery, tookMs: number): Omit<SearchResponse, 'hits' | 'facets'> {
+  return {
     query: echo(n),
     understood: found.understood,
     total: found.total,
@@ -345,9 +355,19 @@ export function presentSearch(found: SearchFindings, n: NormalizedQuery, options
     perPage: n.perPage,
     tookMs: Math.round(tookMs * 10) / 10,
     center: n.center,
-    hits: found.hits.map((h) => toSearchHit(h, n.lang, n.center, options.now, options.staleAfterDays)),
-    facets: facetsFor(found.facetDistribution, n.lang),
   };
+}
+
+/**
+ * `JSON.stringify(presentSearch(…))` as ASCII JSON text (http/json.ts), what /v1/search
+ * writes: each hit's static part comes written from the hit store (hit-store.ts
+ * `staticJson`), so an answer writes only what depends on the question and the moment.
+ */
+export function searchResponseJson(found: SearchFindings, n: NormalizedQuery, options: SearchOptions, tookMs: number): string {
+  const head = asciiString(JSON.stringify(envelope(found, n, tookMs)));
+  const hits = found.hits.map((h) => searchHitJson(h, options.hitStore ? options.hitStore.staticJson(h, n.lang) : staticHitJson(h, n.lang), n.center, options.now, options.staleAfterDays));
+  const facets = asciiString(JSON.stringify(facetsFor(found.facetDistribution, n.lang)));
+  return `${head.slice(0, -1)},"hits":[${hits.join(',')}],"facets":${facets}}`;
 }
 
 export async function runSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchOutcome> {

@@ -16,7 +16,7 @@ import type { Metrics } from './metrics.js';
 import { LruCache, type NearbyCounts } from './nearby.js';
 import { activityParamsSchema, activityQuerySchema, searchQuerySchema } from './params.js';
 import { SearchResponseCache } from './response-cache.js';
-import { findSearch, normalizeSearchQuery, presentSearch, type SearchOptions } from './search.js';
+import { findSearch, normalizeSearchQuery, searchResponseJson, type SearchOptions } from './search.js';
 import { createSuggestApp } from './suggest.js';
 import { createTaxonomyApp } from './taxonomy.js';
 
@@ -91,8 +91,8 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
       if (version !== null && !cached && (await versionNow()) === version) responseCache.set(version, query, found);
       metrics.searchStrategy(cached ? 'cache' : found.strategy);
       if (responseCache.enabled) c.header('X-Cache', cached ? 'hit' : 'miss');
-      const answer: SearchResponse = presentSearch(found, query, options, performance.now() - started);
-      // Typed as c.json's answer, so the route's OpenAPI schema still checks `answer`.
+      // JSON.stringify(presentSearch(…)) (test/search-json.test.ts), typed as c.json's answer.
+      const answer = searchResponseJson(found, query, options, performance.now() - started);
       return asciiJson(c, answer) as unknown as ReturnType<typeof c.json<SearchResponse, 200>>;
     },
   );

@@ -13,12 +13,20 @@ import type { Context } from 'hono';
 const NON_ASCII = /[\u007f-\uffff]/g;
 const escape = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** `value` as JSON in ASCII bytes (the same JSON value as `JSON.stringify(value)`). */
-export function asciiJsonBytes(value: unknown): Uint8Array {
-  return Buffer.from(JSON.stringify(value).replace(NON_ASCII, escape), 'latin1');
+/** JSON text with every non-ASCII character escaped: the same JSON value, all ASCII. */
+export function asciiString(json: string): string {
+  return json.replace(NON_ASCII, escape);
 }
 
-/** A 200 JSON answer like `c.json(value, 200)`, written as ASCII bytes. */
-export function asciiJson(c: Context, value: unknown): Response {
-  return c.body(asciiJsonBytes(value) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
+/** ASCII JSON text (asciiString) as its bytes. */
+export const asciiBytes = (ascii: string): Uint8Array => Buffer.from(ascii, 'latin1');
+
+/** `value` as JSON in ASCII bytes (the same JSON value as `JSON.stringify(value)`). */
+export function asciiJsonBytes(value: unknown): Uint8Array {
+  return asciiBytes(asciiString(JSON.stringify(value)));
+}
+
+/** A 200 JSON answer of ASCII JSON text (asciiString), like `c.json(value, 200)`. */
+export function asciiJson(c: Context, ascii: string): Response {
+  return c.body(asciiBytes(ascii) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
 }
