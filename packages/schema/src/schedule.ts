@@ -425,10 +425,30 @@ function startOn(s: Schedule, day: number): number {
  * Looks at most HORIZON_DAYS ahead.
  */
 export function nextOccurrence(schedules: readonly Schedule[], now: Date | number = Date.now()): string | null {
-  if (schedules.length === 0) return null;
+  return nextOccurrenceUntil(schedules, now).next;
+}
+
+/** The latest Amsterdam offset from UTC, in minutes (summer time). */
+const MAX_OFFSET_MINUTES = 120;
+
+/**
+ * nextOccurrence, and until when (an instant, exclusive) that answer holds: for every instant
+ * from `now` up to `until`, nextOccurrence gives the same answer. It changes only when the
+ * Amsterdam day turns (taken at its earliest possible instant) or when a session with an
+ * opening time starts (the next one then counts). Lets a caller keep a document's next
+ * session instead of working it out for every answer (search-api hit-store.ts).
+ */
+export function nextOccurrenceUntil(schedules: readonly Schedule[], now: Date | number = Date.now()): { next: string | null; until: number } {
+  if (schedules.length === 0) return { next: null, until: Number.POSITIVE_INFINITY };
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const startDay = Math.floor((Math.floor(nowMs / 1000) * 1000 + offsetMinutes(nowMs) * 60_000) / 86_400_000);
+  const offset = offsetMinutes(nowMs);
+  const startDay = Math.floor((Math.floor(nowMs / 1000) * 1000 + offset * 60_000) / 86_400_000);
   const lastDay = startDay + HORIZON_DAYS - 1;
+  // The day turns at the next midnight; if the offset changes before it, no later than the
+  // midnight of the largest offset.
+  const midnight = (startDay + 1) * 86_400_000;
+  const dayEnd = midnight - offset * 60_000;
+  let until = offsetMinutes(dayEnd - 1) === offset ? dayEnd : midnight - MAX_OFFSET_MINUTES * 60_000;
   let best: number | null = null;
   for (const s of schedules) {
     let day = firstDayOn(s, startDay, lastDay);
@@ -441,7 +461,9 @@ export function nextOccurrence(schedules: readonly Schedule[], now: Date | numbe
       start = startOn(s, day);
     }
     if (day === null) continue;
+    // Once this session has started, this schedule's next one counts.
+    if (s.opensAt && start + 1 < until) until = start + 1;
     if (best === null || start < best) best = start;
   }
-  return best === null ? null : toAmsterdamIso(best);
+  return { next: best === null ? null : toAmsterdamIso(best), until };
 }

@@ -4,7 +4,7 @@
  * seeded, so a failure can be replayed.
  */
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence, toAmsterdamIso } from '../src/index.js';
+import { nextOccurrence, nextOccurrenceUntil, toAmsterdamIso } from '../src/index.js';
 import type { Schedule } from '../src/index.js';
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -184,6 +184,46 @@ describe('nextOccurrence matches the day-by-day reference', () => {
     }
     expect(nextOccurrence([late('2027-03-11')], nowMs)).toBe('2027-03-11T10:00:00+01:00');
     expect(nextOccurrence([late('2027-03-12')], nowMs)).toBeNull();
+  });
+});
+
+describe('nextOccurrenceUntil: how long an answer holds', () => {
+  it('gives the same answer at every instant from now until `until`, on 3,000 random cases', () => {
+    const r = rng(20261202);
+    let bounded = 0;
+    for (let i = 0; i < 3000; i++) {
+      const { schedules, nowMs } = randomCase(r);
+      const { next, until } = nextOccurrenceUntil(schedules, nowMs);
+      expect(next, `case ${i}`).toBe(reference(schedules, nowMs));
+      expect(until, `case ${i}`).toBeGreaterThan(nowMs);
+      if (!Number.isFinite(until)) continue;
+      bounded++;
+      // The last instant it claims, a second before, and random instants in between.
+      const at = [until - 1, until - 1000, ...Array.from({ length: 3 }, () => nowMs + Math.floor(r() * (until - nowMs)))].filter((t) => t >= nowMs);
+      for (const t of at) {
+        const got = nextOccurrence(schedules, t);
+        if (got !== next) throw new Error(`case ${i}: now ${new Date(nowMs).toISOString()}, until ${new Date(until).toISOString()}, at ${new Date(t).toISOString()}: ${got} instead of ${next} (${JSON.stringify(schedules)})`);
+      }
+    }
+    expect(bounded).toBeGreaterThan(2500);
+  });
+
+  it('ends when a session starts or the Amsterdam day turns, also on the days the clocks change', () => {
+    const weekly: Schedule = { freq: 'weekly', interval: 1, byday: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], bymonthday: [], opensAt: '10:00', closesAt: null, validFrom: null, validTo: null, date: null, description: null };
+    const allDay: Schedule = { ...weekly, opensAt: null };
+    // 09:00 in Amsterdam (winter): the 10:00 session starts first.
+    const morning = Date.UTC(2025, 0, 13, 8);
+    expect(nextOccurrenceUntil([weekly], morning)).toEqual({ next: '2025-01-13T10:00:00+01:00', until: Date.UTC(2025, 0, 13, 9) + 1 });
+    // An all-day schedule holds until midnight in Amsterdam (23:00 UTC in winter, 22:00 in summer).
+    expect(nextOccurrenceUntil([allDay], morning).until).toBe(Date.UTC(2025, 0, 13, 23));
+    expect(nextOccurrenceUntil([allDay], Date.UTC(2025, 6, 14, 8)).until).toBe(Date.UTC(2025, 6, 14, 22));
+    // 30 March 2025, 01:30 local (00:30 UTC): the clocks go forward at 01:00 UTC, so the day ends at 22:00 UTC.
+    expect(nextOccurrenceUntil([allDay], Date.UTC(2025, 2, 30, 0, 30)).until).toBe(Date.UTC(2025, 2, 30, 22));
+    // 26 October 2025, 01:30 local summer time (23:30 UTC the day before): back at 01:00 UTC; the day ends at 23:00 UTC.
+    const autumn = nextOccurrenceUntil([allDay], Date.UTC(2025, 9, 25, 23, 30)).until;
+    expect(autumn).toBeLessThanOrEqual(Date.UTC(2025, 9, 26, 23));
+    expect(nextOccurrence([allDay], autumn - 1)).toBe(nextOccurrence([allDay], Date.UTC(2025, 9, 25, 23, 30)));
+    expect(nextOccurrenceUntil([], morning)).toEqual({ next: null, until: Number.POSITIVE_INFINITY });
   });
 });
 
