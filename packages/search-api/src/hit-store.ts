@@ -14,16 +14,17 @@
  * indexer) is read in full every time.
  *
  * Each kept document also keeps, per language, the part of its hit that depends on nothing
- * else (hits.ts `staticHitJson`), written once as ASCII JSON: an answer writes only the
- * distance, next session, highlighted text and staleness of each hit.
+ * else (hits.ts `staticHitJson`), written once as ASCII JSON, and its next session for as
+ * long as that answer holds (schema `nextOccurrenceUntil`): an answer writes only the
+ * distance, highlighted text and staleness of each hit.
  *
  * Why: the fields a hit is made of are most of what Meilisearch serialises and the API parses
  * for a search, twice over when highlighting (`_formatted` repeats every retrieved field), and
  * the same few thousand documents come back again and again.
  */
-import type { Activity, Lang } from '@sociale-kaart/schema';
+import { nextOccurrenceUntil, type Activity, type Lang } from '@sociale-kaart/schema';
 import type { SearchBackend } from './backend.js';
-import { HIT_ATTRIBUTES, staticHitJson } from './hits.js';
+import { HIT_ATTRIBUTES, staticHitJson, type FoundHit, type KnownHit } from './hits.js';
 import { LruCache } from './nearby.js';
 
 /**
@@ -37,11 +38,21 @@ export const NEARBY_SEARCH_ATTRIBUTES = [...SEARCH_ATTRIBUTES, '_geo'] as const;
 
 type Searched = Activity & { rev?: string; _formatted?: Record<string, unknown> };
 
-interface Entry {
+/** A kept document and what is known of its hit (opaque outside this file). */
+export interface KeptDocument {
   doc: Searched;
   /** staticHitJson per language, written the first time a hit of it is shown. */
   json: Partial<Record<Lang, string>>;
+  /** The next session worked out at `from`, the same for every moment before `until`. */
+  next?: { from: number; until: number; value: string | null };
 }
+
+/** A completed hit, with the store's entry of its document when it keeps it. */
+export interface StoredHit extends FoundHit {
+  kept?: KeptDocument | undefined;
+}
+
+type Entry = KeptDocument;
 
 const keyOf = (id: string, rev: string) => `${id}\n${rev}`;
 
@@ -70,13 +81,14 @@ export class HitStore {
   }
 
   /**
-   * The hits of a search with every field of `HIT_ATTRIBUTES`: what the search returned wins,
-   * the rest comes from the store or, for the documents it does not hold, from one fetch. A
-   * document deleted between the search and the fetch is left out.
+   * The hits of a search, each with its whole document (every field of `HIT_ATTRIBUTES`) from
+   * the store or, for the documents it does not hold, from one fetch, and the search's
+   * highlighted text. A document deleted between the search and the fetch is left out.
    */
-  async complete<T extends Searched>(backend: SearchBackend, hits: readonly T[]): Promise<T[]> {
-    if (!this.enabled || hits.length === 0) return [...hits];
-    const docs: Array<Searched | undefined> = hits.map((h) => (h.rev ? this.kept.get(keyOf(h.id, h.rev))?.doc : undefined));
+  async complete(backend: SearchBackend, hits: readonly Searched[]): Promise<StoredHit[]> {
+    if (!this.enabled || hits.length === 0) return hits.map((h) => ({ doc: h, formatted: h._formatted }));
+    const entries: Array<Entry | undefined> = hits.map((h) => (h.rev ? this.kept.get(keyOf(h.id, h.rev)) : undefined));
+    const docs: Array<Searched | undefined> = entries.map((e) => e?.doc);
     const missing = hits.filter((_, i) => docs[i] === undefined).map((h) => h.id);
     this.found += hits.length - missing.length;
     this.read += missing.length;
@@ -86,25 +98,32 @@ export class HitStore {
         if (docs[i] !== undefined) return;
         const doc = fetched.get(h.id);
         docs[i] = doc;
-        if (doc && h.rev && doc.rev === h.rev) this.kept.set(keyOf(h.id, h.rev), { doc, json: {} });
+        if (doc && h.rev && doc.rev === h.rev) this.kept.set(keyOf(h.id, h.rev), (entries[i] = { doc, json: {} }));
       });
     }
-    const out: T[] = [];
+    const out: StoredHit[] = [];
     hits.forEach((h, i) => {
       const doc = docs[i];
-      if (doc) out.push({ ...doc, ...h });
+      if (doc) out.push({ doc, formatted: h._formatted, kept: entries[i] });
     });
     return out;
   }
 
   /**
-   * staticHitJson of a completed hit in `lang`: kept with the document when the store holds
-   * its revision (so written once per document and language), else written now.
+   * What is known of a hit `complete` gave out, to write it in `lang` at `now` (hits.ts
+   * `searchHitJson`): its static part, written once per document and language, and its next
+   * session while that holds. A hit the store does not keep is worked out in full.
    */
-  staticJson(hit: Searched, lang: Lang): string {
-    const entry = this.enabled && hit.rev ? this.kept.get(keyOf(hit.id, hit.rev)) : undefined;
-    if (!entry) return staticHitJson(hit, lang);
-    return (entry.json[lang] ??= staticHitJson(entry.doc, lang));
+  known(hit: StoredHit, lang: Lang, now: Date): KnownHit {
+    const entry = hit.kept;
+    if (!entry) return { staticJson: staticHitJson(hit.doc, lang) };
+    const t = now.getTime();
+    let next = entry.next;
+    if (!next || t < next.from || t >= next.until) {
+      const { next: value, until } = nextOccurrenceUntil(entry.doc.schedules ?? [], t);
+      next = entry.next = { from: t, until, value };
+    }
+    return { staticJson: (entry.json[lang] ??= staticHitJson(entry.doc, lang)), nextSession: next.value };
   }
 }
 

@@ -25,7 +25,19 @@ const HAS_MARKER = /[\uE000\uE001]/;
  */
 export function safeHighlight(original: string, formatted: unknown): string {
   if (typeof formatted !== 'string' || HAS_MARKER.test(original)) return original.replace(MARKERS, '');
-  return formatted.replace(MARKERS, '') === original ? formatted : original;
+  return sameWithoutMarkers(original, formatted) ? formatted : original;
+}
+
+/** `formatted` with its markers removed is `original` (compared in place: no string is built). */
+function sameWithoutMarkers(original: string, formatted: string): boolean {
+  let at = 0;
+  for (let i = 0; i < formatted.length; i++) {
+    const c = formatted.charCodeAt(i);
+    if (c === 0xe000 || c === 0xe001) continue;
+    // Past the end of `original`, charCodeAt gives NaN: never equal.
+    if (c !== original.charCodeAt(at++)) return false;
+  }
+  return at === original.length;
 }
 
 export function labelled(keys: readonly string[], label: (k: string, lang: Lang) => string, lang: Lang) {
@@ -76,7 +88,11 @@ export function isStale(doc: Pick<Activity, 'assuredDate' | 'lastModified'>, now
   return Number.isFinite(checked) && now.getTime() - checked > days * DAY_MS;
 }
 
-type SearchedDoc = Activity & { _formatted?: Record<string, unknown> };
+/** A hit as a search found it: the document, and for a text search its highlighted title and summary (`_formatted`). */
+export interface FoundHit {
+  doc: Activity;
+  formatted?: Record<string, unknown> | undefined;
+}
 
 /** The fields of a hit that depend only on the document and the language (all but the last four). */
 export type StaticHit = Omit<SearchHit, 'distanceKm' | 'nextSession' | 'highlight' | 'stale'>;
@@ -110,30 +126,38 @@ export function staticHit(doc: Activity, lang: Lang): StaticHit {
 }
 
 /** The fields of a hit that depend on the question and the moment: the place, now, the highlighted words. */
-function dynamicHit(doc: SearchedDoc, center: LatLng | null, now: Date, staleAfterDays: number) {
+function dynamicHit({ doc, formatted }: FoundHit, center: LatLng | null, now: Date, staleAfterDays: number, nextSession?: string | null) {
   const geo = doc._geo;
   return {
     distanceKm: center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null,
-    nextSession: nextOccurrence(doc.schedules ?? [], now),
+    nextSession: nextSession !== undefined ? nextSession : nextOccurrence(doc.schedules ?? [], now),
     highlight: {
-      title: safeHighlight(doc.title, doc._formatted?.title),
-      summary: safeHighlight(doc.summary, doc._formatted?.summary),
+      title: safeHighlight(doc.title, formatted?.title),
+      summary: safeHighlight(doc.summary, formatted?.summary),
     },
     stale: isStale(doc, now, staleAfterDays),
   };
 }
 
-export function toSearchHit(doc: SearchedDoc, lang: Lang, center: LatLng | null, now: Date, staleAfterDays = 0): SearchHit {
-  return { ...staticHit(doc, lang), ...dynamicHit(doc, center, now, staleAfterDays) };
+export function toSearchHit(hit: FoundHit, lang: Lang, center: LatLng | null, now: Date, staleAfterDays = 0): SearchHit {
+  return { ...staticHit(hit.doc, lang), ...dynamicHit(hit, center, now, staleAfterDays) };
+}
+
+/** What the hit store knows of a hit before it is written: its static part as ASCII JSON, maybe its next session. */
+export interface KnownHit {
+  /** {@link staticHitJson} of the hit's document. */
+  staticJson: string;
+  /** nextOccurrence of its schedules at this moment, when known. */
+  nextSession?: string | null;
 }
 
 /**
- * `JSON.stringify(toSearchHit(…))` in ASCII (json.ts), from the hit's static part already
- * written as ASCII JSON (`staticJson`, see {@link staticHitJson}; the hit store keeps it per
- * document revision and language): only the four question-dependent fields are written.
+ * `JSON.stringify(toSearchHit(…))` in ASCII (json.ts), from what is known of the hit already
+ * (the hit store keeps the static part per document revision and language, and the next
+ * session for as long as it holds): only the question-dependent fields are written.
  */
-export function searchHitJson(doc: SearchedDoc, staticJson: string, center: LatLng | null, now: Date, staleAfterDays = 0): string {
-  return `${staticJson.slice(0, -1)},${asciiString(JSON.stringify(dynamicHit(doc, center, now, staleAfterDays))).slice(1)}`;
+export function searchHitJson(hit: FoundHit, known: KnownHit, center: LatLng | null, now: Date, staleAfterDays = 0): string {
+  return `${known.staticJson.slice(0, -1)},${asciiString(JSON.stringify(dynamicHit(hit, center, now, staleAfterDays, known.nextSession))).slice(1)}`;
 }
 
 /** The static part of a hit as ASCII JSON (an object): what {@link searchHitJson} completes. */

@@ -18,7 +18,7 @@ import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@soc
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, type FacetAttribute } from './facets.js';
-import type { HitStore } from './hit-store.js';
+import type { HitStore, StoredHit } from './hit-store.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, searchHitJson, staticHitJson, toSearchHit } from './hits.js';
 import { asciiString } from './http/json.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
@@ -295,7 +295,7 @@ async function searchPlain({ backend, n, textParams, extra, facets, offset, opti
  * the response cache keeps (response-cache.ts).
  */
 export interface SearchFindings {
-  hits: Hit[];
+  hits: StoredHit[];
   total: number;
   totalIsEstimate: boolean;
   facetDistribution: FacetDistribution;
@@ -326,7 +326,7 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
   const withExtra = { ...plan, extra: facets.requests, facets: FACET_ATTRIBUTES.filter((f) => !facets.replaced.includes(f)) };
   const found = nearby ? await searchNearby(withExtra) : tiers ? await searchTiered(withExtra, u, tiers) : await searchPlain(withExtra);
   return {
-    hits: options.hitStore ? await options.hitStore.complete(backend, found.hits) : found.hits,
+    hits: options.hitStore ? await options.hitStore.complete(backend, found.hits) : found.hits.map((h) => ({ doc: h, formatted: h._formatted })),
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
     facetDistribution: facets.apply(found.facetDistribution, found.extraResults),
@@ -360,12 +360,12 @@ function envelope(found: SearchFindings, n: NormalizedQuery, tookMs: number): Om
 
 /**
  * `JSON.stringify(presentSearch(…))` as ASCII JSON text (http/json.ts), what /v1/search
- * writes: each hit's static part comes written from the hit store (hit-store.ts
- * `staticJson`), so an answer writes only what depends on the question and the moment.
+ * writes: each hit's static part comes written from the hit store (hit-store.ts `known`),
+ * so an answer writes only what depends on the question and the moment.
  */
 export function searchResponseJson(found: SearchFindings, n: NormalizedQuery, options: SearchOptions, tookMs: number): string {
   const head = asciiString(JSON.stringify(envelope(found, n, tookMs)));
-  const hits = found.hits.map((h) => searchHitJson(h, options.hitStore ? options.hitStore.staticJson(h, n.lang) : staticHitJson(h, n.lang), n.center, options.now, options.staleAfterDays));
+  const hits = found.hits.map((h) => searchHitJson(h, options.hitStore?.known(h, n.lang, options.now) ?? { staticJson: staticHitJson(h.doc, n.lang) }, n.center, options.now, options.staleAfterDays));
   const facets = asciiString(JSON.stringify(facetsFor(found.facetDistribution, n.lang)));
   return `${head.slice(0, -1)},"hits":[${hits.join(',')}],"facets":${facets}}`;
 }

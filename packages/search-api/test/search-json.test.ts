@@ -72,11 +72,32 @@ describe('searchResponseJson', () => {
       expect(first.label).toBe(categoryLabel(first.key, lang));
     }
     // The same id with another revision (an edit) gets its own static part, from its own fields.
-    const [hit] = (await findSearch(counting, query({ q: 'wandelen' }), { now, hitStore: store })).hits as Array<Activity & { rev: string }>;
-    const edited = withRevision({ ...hit!, organization: { name: 'Andere Stichting' } }) as Activity & { rev: string };
-    expect(edited.rev).not.toBe(hit!.rev);
-    expect(store.staticJson(edited, 'nl')).toContain('"organization":{"name":"Andere Stichting"}');
-    expect(store.staticJson(hit!, 'nl')).not.toContain('Andere Stichting');
+    const [hit] = (await findSearch(counting, query({ q: 'wandelen' }), { now, hitStore: store })).hits;
+    expect(hit!.kept, 'the store keeps the document it gave out').toBeDefined();
+    const doc = hit!.doc as Activity & { rev: string };
+    const edited = withRevision({ ...doc, organization: { name: 'Andere Stichting' } }) as Activity & { rev: string };
+    expect(edited.rev).not.toBe(doc.rev);
+    const [again] = await store.complete(forwardingBackend(() => backend, { getDocuments: async <T>() => [edited as T] }), [{ ...doc, rev: edited.rev }]);
+    expect(again!.kept).not.toBe(hit!.kept);
+    expect(store.known(again!, 'nl', now).staticJson).toContain('"organization":{"name":"Andere Stichting"}');
+    expect(store.known(hit!, 'nl', now).staticJson).not.toContain('Andere Stichting');
+  });
+
+  it('gives every hit its next session as of each answer, from one search answered at many moments (and back in time)', async () => {
+    const store = new HitStore(1000);
+    const n = query({ q: 'wandelen', per_page: '20' });
+    const found = await findSearch(backend, n, { now, hitStore: store });
+    const sessions = new Set<string>();
+    const hours = [0, 1, 2, 5, 9, 13, 26, 50, 75, 170, 3, 400, 0];
+    for (const h of hours) {
+      const at = new Date(now.getTime() + h * 3_600_000 + 17 * 60_000);
+      const options: SearchOptions = { now: at, hitStore: store };
+      const text = searchResponseJson(found, n, options, 1);
+      expect(text, at.toISOString()).toBe(reference(found, n, options, 1));
+      for (const hit of JSON.parse(text).hits) sessions.add(hit.nextSession);
+    }
+    // The moments must move next sessions on, or this shows nothing.
+    expect(sessions.size).toBeGreaterThan(found.hits.length);
   });
 
   it('writes odd documents right: markers and emoji in the text, no place, no schedules, no point, a distance', () => {
@@ -86,7 +107,7 @@ describe('searchResponseJson', () => {
       { ...b!, location: null, schedules: [], _geo: undefined, phone: undefined, email: undefined, url: undefined } as unknown as Activity,
       { ...withRevision(c!), _formatted: { title: `\uE000${c!.title}\uE001`, summary: c!.summary } },
     ];
-    const found: SearchFindings = { hits: odd, total: 3, totalIsEstimate: false, facetDistribution: { categories: { social_contact: 2 } }, understood: { need: [], category: [] }, strategy: 'relevance' };
+    const found: SearchFindings = { hits: odd.map((d) => ({ doc: d, formatted: d._formatted })), total: 3, totalIsEstimate: false, facetDistribution: { categories: { social_contact: 2 } }, understood: { need: [], category: [] }, strategy: 'relevance' };
     for (const lang of ['nl', 'en'] as const) {
       const n = query({ q: 'ster', postcode: '3511', lang });
       for (const hitStore of [new HitStore(10), undefined]) {

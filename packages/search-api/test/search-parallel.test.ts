@@ -68,7 +68,7 @@ describe('a search alone splits its work in two, with the same answer', () => {
     // The set reaches into every part of the answer: hits, highlights and each facet.
     const busy = await findSearch(api.backend, parse('q=koffieochtend&day=di&day=do'), { now, parallel: false });
     expect(busy.hits.length).toBeGreaterThan(0);
-    expect(busy.hits.some((h) => String(h._formatted?.title).includes('\uE000'))).toBe(true);
+    expect(busy.hits.some((h) => String(h.formatted?.title).includes('\uE000'))).toBe(true);
     expect(Object.keys(busy.facetDistribution).sort()).toEqual(['audience', 'categories', 'days', 'free', 'needs', 'partsOfDay']);
   });
 
