@@ -63,7 +63,8 @@ describe('sociale-kaart-api', () => {
     expect((await fetch(`${listening.url}/readyz`)).status).toBe(200);
     const activity = await fetch(`${listening.url}/v1/activities/fx-0001`);
     expect(activity.status).toBe(200);
-    const log = p.lines.map((l) => JSON.parse(l)).find((l) => l.route === '/v1/search');
+    // Request lines are written in batches (src/http/log.ts): they come within a moment.
+    const log = await waitFor(() => p.lines.map((l) => JSON.parse(l)).find((l) => l.route === '/v1/search'));
     expect(log).toMatchObject({ status: 200, method: 'GET' });
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
