@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import type { Activity } from '@sociale-kaart/schema';
 import { UpstreamUnavailableError } from './http/problem.js';
@@ -82,17 +83,15 @@ export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend 
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
   const timeoutMs = Math.min(options.timeoutMs, 2000);
   const indexPath = `indexes/${encodeURIComponent(options.index)}`;
+  // Worked out once: host, port and base path of every call (no URL parsed per request).
+  const { hostname, port } = urlToHttpOptions(base);
+  const basePath = base.pathname;
+  const fixedHeaders: Record<string, string> = { accept: 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) };
   const unavailable = () => new UpstreamUnavailableError(options.retryAfterSeconds ?? 5);
 
   function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const url = new URL(path, base);
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (payload) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(payload.length);
-    }
-    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    const headers = payload ? { ...fixedHeaders, 'content-type': 'application/json', 'content-length': String(payload.length) } : fixedHeaders;
     const deadline = deadlines.getStore();
     const budget = deadline === undefined ? timeoutMs : Math.min(timeoutMs, deadline - Date.now());
     if (budget <= 0) {
@@ -107,7 +106,7 @@ export function createMeiliBackend(options: MeiliBackendOptions): SearchBackend 
         clearTimeout(timer);
         reject(err);
       };
-      const req = (secure ? https : http).request(url, { method, headers, agent }, (res) => {
+      const req = (secure ? https : http).request({ hostname, port, path: `${basePath}${path}`, method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', () => {
