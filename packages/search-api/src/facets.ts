@@ -2,6 +2,7 @@
  * Facet counts as the answer shows them: labelled in the requested language, in taxonomy
  * order (days Monday first), zero counts left out.
  */
+import { asciiString } from './http/json.js';
 import { audiences, categories as categoryList, categoryLabel, days, needLabel, needs as needList, partsOfDay, type Lang, type SearchResponse } from '@sociale-kaart/schema';
 
 /** The facets every search asks Meilisearch for. */
@@ -41,27 +42,45 @@ function facetLabel(facet: string, key: string, lang: Lang): string {
   }
 }
 
-/** Facet counts with labels, in taxonomy order (days Monday first), zero counts left out. */
-export function facetsFor(dist: Record<string, Record<string, number>>, lang: Lang): SearchResponse['facets'] {
-  const one = (facet: string) => {
-    const counts = dist[facet] ?? {};
-    const order = ORDER[facet] ?? [];
-    return Object.entries(counts)
-      .filter(([, count]) => count > 0)
-      .sort(([a], [b]) => {
-        const ia = order.indexOf(a);
-        const ib = order.indexOf(b);
-        return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || a.localeCompare(b);
-      })
-      .map(([key, count]) => ({ key, label: facetLabel(facet, key, lang), count }));
-  };
-  return {
-    category: one('categories'),
-    need: one('needs'),
-    day: one('days'),
-    partOfDay: one('partsOfDay'),
-    free: one('free'),
-    audience: one('audience'),
-  };
+/** The facets of the answer, by their name in it. */
+const ANSWER_FACETS = [
+  ['category', 'categories'],
+  ['need', 'needs'],
+  ['day', 'days'],
+  ['partOfDay', 'partsOfDay'],
+  ['free', 'free'],
+  ['audience', 'audience'],
+] as const;
+
+const rank = new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k, i) => [k, i]))]));
+
+/** The non-zero counts of `facet`, in taxonomy order (keys outside it last, alphabetically). */
+function counted(dist: Record<string, Record<string, number>>, facet: string): Array<[string, number]> {
+  const ranks = rank.get(facet);
+  const at = (key: string) => ranks?.get(key) ?? 999;
+  return Object.entries(dist[facet] ?? {})
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => at(a) - at(b) || a.localeCompare(b));
 }
 
+/** Facet counts with labels, in taxonomy order (days Monday first), zero counts left out. */
+export function facetsFor(dist: Record<string, Record<string, number>>, lang: Lang): SearchResponse['facets'] {
+  const one = (facet: string) => counted(dist, facet).map(([key, count]) => ({ key, label: facetLabel(facet, key, lang), count }));
+  return Object.fromEntries(ANSWER_FACETS.map(([name, facet]) => [name, one(facet)])) as SearchResponse['facets'];
+}
+
+const headJson = (facet: string, key: string, lang: Lang) => `${asciiString(JSON.stringify({ key, label: facetLabel(facet, key, lang) })).slice(0, -1)},"count":`;
+
+/** `{"key":…,"label":…,"count":` of every taxonomy value, per language and facet, as ASCII JSON. */
+const HEADS: Record<Lang, Map<string, Map<string, string>>> = {
+  nl: new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, 'nl')]))])),
+  en: new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, 'en')]))])),
+};
+// A value outside the taxonomy (it comes from the index) is written each time.
+const headOf = (facet: string, key: string, lang: Lang) => HEADS[lang].get(facet)?.get(key) ?? headJson(facet, key, lang);
+
+/** `JSON.stringify(facetsFor(dist, lang))` as ASCII JSON (http/json.ts), each entry's key and label written once. */
+export function facetsJson(dist: Record<string, Record<string, number>>, lang: Lang): string {
+  const one = (facet: string) => counted(dist, facet).map(([key, count]) => `${headOf(facet, key, lang)}${count}}`).join(',');
+  return `{${ANSWER_FACETS.map(([name, facet]) => `"${name}":[${one(facet)}]`).join(',')}}`;
+}

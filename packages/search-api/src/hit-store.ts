@@ -6,17 +6,19 @@
  *
  * Exact by construction, with no index version to ask: every document carries its revision
  * (`rev`, a hash of the rest of it, set by every writer: meili `src/revision.ts`), each search
- * retrieves it, and a document is kept under `id` + `rev`. An edited document has a new
- * revision, so its next search misses and reads it again; the old entry ages out of the LRU.
+ * retrieves it, and a document is kept by `id` with its `rev` and found only under both. An
+ * edited document has a new revision, so its next search misses, reads it again and replaces
+ * the old entry.
  * A miss costs one `documents/fetch` for all the page's unknown documents together; a fetched
  * document is kept only when its revision is the one the search returned (an edit in between
  * is not kept under the old revision). A document without a revision (written by an older
  * indexer) is read in full every time.
  *
  * Each kept document also keeps, per language, the part of its hit that depends on nothing
- * else (hits.ts `staticHitJson`), written once as ASCII JSON, and its next session for as
- * long as that answer holds (schema `nextOccurrenceUntil`): an answer writes only the
- * distance, highlighted text and staleness of each hit.
+ * else (hits.ts `staticHitJson`), written once as ASCII JSON, its title and summary as JSON
+ * and its check date (hits.ts `hitText`), and its next session for as long as that answer
+ * holds (schema `nextOccurrenceUntil`): an answer writes only the distance, highlighted text
+ * and staleness of each hit.
  *
  * Why: the fields a hit is made of are most of what Meilisearch serialises and the API parses
  * for a search, twice over when highlighting (`_formatted` repeats every retrieved field), and
@@ -24,7 +26,7 @@
  */
 import { nextOccurrenceUntil, type Activity, type Lang } from '@sociale-kaart/schema';
 import type { SearchBackend } from './backend.js';
-import { HIT_ATTRIBUTES, staticHitJson, type FoundHit, type KnownHit } from './hits.js';
+import { HIT_ATTRIBUTES, hitText, staticHitJson, type FoundHit, type HitText, type KnownHit } from './hits.js';
 import { LruCache } from './nearby.js';
 
 /**
@@ -41,6 +43,9 @@ type Searched = Activity & { rev?: string; _formatted?: Record<string, unknown> 
 /** A kept document and what is known of its hit (opaque outside this file). */
 export interface KeptDocument {
   doc: Searched;
+  rev: string;
+  /** hitText of the document, worked out the first time a hit of it is shown. */
+  text?: HitText;
   /** staticHitJson per language, written the first time a hit of it is shown. */
   json: Partial<Record<Lang, string>>;
   /** The next session worked out at `from`, the same for every moment before `until`. */
@@ -53,8 +58,6 @@ export interface StoredHit extends FoundHit {
 }
 
 type Entry = KeptDocument;
-
-const keyOf = (id: string, rev: string) => `${id}\n${rev}`;
 
 export class HitStore {
   private readonly kept: LruCache<Entry>;
@@ -87,7 +90,10 @@ export class HitStore {
    */
   async complete(backend: SearchBackend, hits: readonly Searched[]): Promise<StoredHit[]> {
     if (!this.enabled || hits.length === 0) return hits.map((h) => ({ doc: h, formatted: h._formatted }));
-    const entries: Array<Entry | undefined> = hits.map((h) => (h.rev ? this.kept.get(keyOf(h.id, h.rev)) : undefined));
+    const entries: Array<Entry | undefined> = hits.map((h) => {
+      const entry = h.rev ? this.kept.get(h.id) : undefined;
+      return entry?.rev === h.rev ? entry : undefined;
+    });
     const docs: Array<Searched | undefined> = entries.map((e) => e?.doc);
     const missing = hits.filter((_, i) => docs[i] === undefined).map((h) => h.id);
     this.found += hits.length - missing.length;
@@ -98,7 +104,7 @@ export class HitStore {
         if (docs[i] !== undefined) return;
         const doc = fetched.get(h.id);
         docs[i] = doc;
-        if (doc && h.rev && doc.rev === h.rev) this.kept.set(keyOf(h.id, h.rev), (entries[i] = { doc, json: {} }));
+        if (doc && h.rev && doc.rev === h.rev) this.kept.set(h.id, (entries[i] = { doc, rev: h.rev, json: {} }));
       });
     }
     const out: StoredHit[] = [];
@@ -116,14 +122,14 @@ export class HitStore {
    */
   known(hit: StoredHit, lang: Lang, now: Date): KnownHit {
     const entry = hit.kept;
-    if (!entry) return { staticJson: staticHitJson(hit.doc, lang) };
+    if (!entry) return { staticJson: staticHitJson(hit.doc, lang), text: hitText(hit.doc) };
     const t = now.getTime();
     let next = entry.next;
     if (!next || t < next.from || t >= next.until) {
       const { next: value, until } = nextOccurrenceUntil(entry.doc.schedules ?? [], t);
       next = entry.next = { from: t, until, value };
     }
-    return { staticJson: (entry.json[lang] ??= staticHitJson(entry.doc, lang)), nextSession: next.value };
+    return { staticJson: (entry.json[lang] ??= staticHitJson(entry.doc, lang)), text: (entry.text ??= hitText(entry.doc)), nextSession: next.value };
   }
 }
 

@@ -78,14 +78,15 @@ export const HIT_ATTRIBUTES = [
 
 const DAY_MS = 86_400_000;
 
-/**
- * Last checked more than `days` ago: the provider's `assuredDate` (laatst gecontroleerd), else
- * the record's `lastModified`. `days` 0 switches the mark off.
- */
+/** When a document was last checked: the provider's `assuredDate` (laatst gecontroleerd), else its `lastModified`; NaN when neither is a date. */
+export const checkedAt = (doc: Pick<Activity, 'assuredDate' | 'lastModified'>): number => Date.parse(doc.assuredDate ?? doc.lastModified ?? '');
+
+/** Checked (at `checked`, see {@link checkedAt}) more than `days` ago; `days` 0 switches the mark off. */
+const staleSince = (checked: number, now: Date, days: number) => days > 0 && Number.isFinite(checked) && now.getTime() - checked > days * DAY_MS;
+
+/** Last checked ({@link checkedAt}) more than `days` ago. `days` 0 switches the mark off. */
 export function isStale(doc: Pick<Activity, 'assuredDate' | 'lastModified'>, now: Date, days: number): boolean {
-  if (days <= 0) return false;
-  const checked = Date.parse(doc.assuredDate ?? doc.lastModified ?? '');
-  return Number.isFinite(checked) && now.getTime() - checked > days * DAY_MS;
+  return staleSince(checkedAt(doc), now, days);
 }
 
 /** A hit as a search found it: the document, and for a text search its highlighted title and summary (`_formatted`). */
@@ -143,21 +144,62 @@ export function toSearchHit(hit: FoundHit, lang: Lang, center: LatLng | null, no
   return { ...staticHit(hit.doc, lang), ...dynamicHit(hit, center, now, staleAfterDays) };
 }
 
-/** What the hit store knows of a hit before it is written: its static part as ASCII JSON, maybe its next session. */
+/**
+ * What the question-dependent fields of a hit need of its document, worked out once per
+ * document (the hit store keeps it): its title and summary as ASCII JSON (a field without
+ * highlighted words is written as it is), whether they hold the marker characters, and when it
+ * was last checked.
+ */
+export interface HitText {
+  titleJson: string;
+  summaryJson: string;
+  /** Neither title nor summary holds a highlight marker (the usual case). */
+  plain: boolean;
+  checked: number;
+}
+
+export function hitText(doc: Activity): HitText {
+  return {
+    titleJson: asciiString(JSON.stringify(doc.title)),
+    summaryJson: asciiString(JSON.stringify(doc.summary)),
+    plain: !HAS_MARKER.test(doc.title) && !HAS_MARKER.test(doc.summary),
+    checked: checkedAt(doc),
+  };
+}
+
+/** What the hit store knows of a hit before it is written: its static part as ASCII JSON, its text, maybe its next session. */
 export interface KnownHit {
   /** {@link staticHitJson} of the hit's document. */
   staticJson: string;
+  /** {@link hitText} of the hit's document. */
+  text: HitText;
   /** nextOccurrence of its schedules at this moment, when known. */
   nextSession?: string | null;
 }
 
+/** {@link safeHighlight} of one field as ASCII JSON, the unhighlighted text from `originalJson` (its JSON). */
+function highlightJson(original: string, formatted: unknown, originalJson: string, plain: boolean): string {
+  if (!plain) return asciiString(JSON.stringify(safeHighlight(original, formatted)));
+  if (formatted === original || typeof formatted !== 'string' || !sameWithoutMarkers(original, formatted)) return originalJson;
+  return asciiString(JSON.stringify(formatted));
+}
+
 /**
  * `JSON.stringify(toSearchHit(…))` in ASCII (json.ts), from what is known of the hit already
- * (the hit store keeps the static part per document revision and language, and the next
- * session for as long as it holds): only the question-dependent fields are written.
+ * (the hit store keeps the static part per document revision and language, the text once, and
+ * the next session for as long as it holds): only the question-dependent fields are written,
+ * by hand, in dynamicHit's order.
  */
-export function searchHitJson(hit: FoundHit, known: KnownHit, center: LatLng | null, now: Date, staleAfterDays = 0): string {
-  return `${known.staticJson.slice(0, -1)},${asciiString(JSON.stringify(dynamicHit(hit, center, now, staleAfterDays, known.nextSession))).slice(1)}`;
+export function searchHitJson({ doc, formatted }: FoundHit, known: KnownHit, center: LatLng | null, now: Date, staleAfterDays = 0): string {
+  const { text } = known;
+  const geo = doc._geo;
+  const distance = center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null;
+  const next = known.nextSession !== undefined ? known.nextSession : nextOccurrence(doc.schedules ?? [], now);
+  const title = highlightJson(doc.title, formatted?.title, text.titleJson, text.plain);
+  const summary = highlightJson(doc.summary, formatted?.summary, text.summaryJson, text.plain);
+  const stale = staleSince(text.checked, now, staleAfterDays);
+  // Numbers and the ISO date are ASCII already.
+  return `${known.staticJson.slice(0, -1)},"distanceKm":${JSON.stringify(distance)},"nextSession":${JSON.stringify(next)},"highlight":{"title":${title},"summary":${summary}},"stale":${stale}}`;
 }
 
 /** The static part of a hit as ASCII JSON (an object): what {@link searchHitJson} completes. */
