@@ -72,10 +72,8 @@ export function facetsFor(dist: Record<string, Record<string, number>>, lang: La
 const headJson = (facet: string, key: string, lang: Lang) => `${asciiString(JSON.stringify({ key, label: facetLabel(facet, key, lang) })).slice(0, -1)},"count":`;
 
 /** `{"key":…,"label":…,"count":` of every taxonomy value, per language and facet, as ASCII JSON. */
-const HEADS: Record<Lang, Map<string, Map<string, string>>> = {
-  nl: new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, 'nl')]))])),
-  en: new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, 'en')]))])),
-};
+const headsIn = (lang: Lang) => new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, lang)]))]));
+const HEADS: Record<Lang, Map<string, Map<string, string>>> = { nl: headsIn('nl'), en: headsIn('en') };
 // A value outside the taxonomy (it comes from the index) is written each time.
 const headOf = (facet: string, key: string, lang: Lang) => HEADS[lang].get(facet)?.get(key) ?? headJson(facet, key, lang);
 

@@ -26,7 +26,7 @@
  */
 import { nextOccurrenceUntil, type Activity, type Lang } from '@sociale-kaart/schema';
 import type { SearchBackend } from './backend.js';
-import { HIT_ATTRIBUTES, hitText, staticHitJson, type FoundHit, type HitText, type KnownHit } from './hits.js';
+import { HIT_ATTRIBUTES, hitText, knownHit, staticHitJson, type FoundHit, type HitText, type KnownHit } from './hits.js';
 import { LruCache } from './nearby.js';
 
 /**
@@ -42,8 +42,8 @@ type Searched = Activity & { rev?: string; _formatted?: Record<string, unknown> 
 
 /** A kept document and what is known of its hit (opaque outside this file). */
 export interface KeptDocument {
+  /** Kept only with the revision the search returned (`doc.rev`). */
   doc: Searched;
-  rev: string;
   /** hitText of the document, worked out the first time a hit of it is shown. */
   text?: HitText;
   /** staticHitJson per language, written the first time a hit of it is shown. */
@@ -92,7 +92,7 @@ export class HitStore {
     if (!this.enabled || hits.length === 0) return hits.map((h) => ({ doc: h, formatted: h._formatted }));
     const entries: Array<Entry | undefined> = hits.map((h) => {
       const entry = h.rev ? this.kept.get(h.id) : undefined;
-      return entry?.rev === h.rev ? entry : undefined;
+      return entry?.doc.rev === h.rev ? entry : undefined;
     });
     const docs: Array<Searched | undefined> = entries.map((e) => e?.doc);
     const missing = hits.filter((_, i) => docs[i] === undefined).map((h) => h.id);
@@ -104,7 +104,7 @@ export class HitStore {
         if (docs[i] !== undefined) return;
         const doc = fetched.get(h.id);
         docs[i] = doc;
-        if (doc && h.rev && doc.rev === h.rev) this.kept.set(h.id, (entries[i] = { doc, rev: h.rev, json: {} }));
+        if (doc && h.rev && doc.rev === h.rev) this.kept.set(h.id, (entries[i] = { doc, json: {} }));
       });
     }
     const out: StoredHit[] = [];
@@ -122,7 +122,7 @@ export class HitStore {
    */
   known(hit: StoredHit, lang: Lang, now: Date): KnownHit {
     const entry = hit.kept;
-    if (!entry) return { staticJson: staticHitJson(hit.doc, lang), text: hitText(hit.doc) };
+    if (!entry) return knownHit(hit.doc, lang);
     const t = now.getTime();
     let next = entry.next;
     if (!next || t < next.from || t >= next.until) {

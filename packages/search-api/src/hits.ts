@@ -126,11 +126,13 @@ export function staticHit(doc: Activity, lang: Lang): StaticHit {
   };
 }
 
+/** Kilometres from `center` to the document's point, to one decimal; null without either. */
+const hitDistance = (center: LatLng | null, geo: LatLng | undefined) => (center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null);
+
 /** The fields of a hit that depend on the question and the moment: the place, now, the highlighted words. */
 function dynamicHit({ doc, formatted }: FoundHit, center: LatLng | null, now: Date, staleAfterDays: number, nextSession?: string | null) {
-  const geo = doc._geo;
   return {
-    distanceKm: center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null,
+    distanceKm: hitDistance(center, doc._geo),
     nextSession: nextSession !== undefined ? nextSession : nextOccurrence(doc.schedules ?? [], now),
     highlight: {
       title: safeHighlight(doc.title, formatted?.title),
@@ -192,8 +194,7 @@ function highlightJson(original: string, formatted: unknown, originalJson: strin
  */
 export function searchHitJson({ doc, formatted }: FoundHit, known: KnownHit, center: LatLng | null, now: Date, staleAfterDays = 0): string {
   const { text } = known;
-  const geo = doc._geo;
-  const distance = center && geo ? Math.round(distanceKm(center, geo) * 10) / 10 : null;
+  const distance = hitDistance(center, doc._geo);
   const next = known.nextSession !== undefined ? known.nextSession : nextOccurrence(doc.schedules ?? [], now);
   const title = highlightJson(doc.title, formatted?.title, text.titleJson, text.plain);
   const summary = highlightJson(doc.summary, formatted?.summary, text.summaryJson, text.plain);
@@ -206,6 +207,9 @@ export function searchHitJson({ doc, formatted }: FoundHit, known: KnownHit, cen
 export function staticHitJson(doc: Activity, lang: Lang): string {
   return asciiString(JSON.stringify(staticHit(doc, lang)));
 }
+
+/** What is known of a hit nothing was kept for: its static part and text, worked out now. */
+export const knownHit = (doc: Activity, lang: Lang): KnownHit => ({ staticJson: staticHitJson(doc, lang), text: hitText(doc) });
 
 export function toActivityResponse(doc: Activity, lang: Lang, now: Date, staleAfterDays = 0): ActivityResponse {
   const { _formatted: _f, _geoDistance: _d, ...rest } = doc as Activity & { _formatted?: unknown; _geoDistance?: unknown };

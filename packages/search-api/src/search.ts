@@ -19,7 +19,7 @@ import { categoriesForNeeds, understandQuery, type Activity, type Lang, type Lat
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, facetsJson, type FacetAttribute } from './facets.js';
 import type { HitStore, StoredHit } from './hit-store.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, hitText, searchHitJson, staticHitJson, toSearchHit } from './hits.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, knownHit, searchHitJson, toSearchHit } from './hits.js';
 import { asciiString } from './http/json.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
 import type { SearchQueryInput } from './params.js';
@@ -365,7 +365,7 @@ function envelope(found: SearchFindings, n: NormalizedQuery, tookMs: number): Om
  */
 export function searchResponseJson(found: SearchFindings, n: NormalizedQuery, options: SearchOptions, tookMs: number): string {
   const head = asciiString(JSON.stringify(envelope(found, n, tookMs)));
-  const hits = found.hits.map((h) => searchHitJson(h, options.hitStore?.known(h, n.lang, options.now) ?? { staticJson: staticHitJson(h.doc, n.lang), text: hitText(h.doc) }, n.center, options.now, options.staleAfterDays));
+  const hits = found.hits.map((h) => searchHitJson(h, options.hitStore?.known(h, n.lang, options.now) ?? knownHit(h.doc, n.lang), n.center, options.now, options.staleAfterDays));
   const facets = facetsJson(found.facetDistribution, n.lang);
   return `${head.slice(0, -1)},"hits":[${hits.join(',')}],"facets":${facets}}`;
 }
