@@ -67,20 +67,22 @@ export function directText(meili, index, { q, category, day }) {
 
 /**
  * The same question as directText, asked the way the API asks it when no other search is in
- * flight (search-api src/search.ts `parallel`): the hits with the two smallest facets, and
- * side by side one multi-search of the exact count with the other facets and the facet-only
- * queries. Two requests, sent at once.
+ * flight (search-api src/search.ts `parallel`), two requests sent at once: with filters the
+ * search and, beside it, one multi-search of the facet-only queries; without, the hits with
+ * the two smallest facets and, beside them, the exact count with the other facets.
  */
 export function directTextSplit(meili, index, query) {
   const one = directText(meili, index, query);
-  const queries = one.body.queries ?? [{ indexUid: index, ...one.body }];
-  const [{ page: _p, hitsPerPage: _h, facets, ...main }, ...facetOnly] = queries;
+  if (one.body.queries) {
+    const [{ indexUid: _i, ...main }, ...facetOnly] = one.body.queries;
+    return [directSearch(meili, index, main), { ...one, body: { queries: facetOnly } }];
+  }
+  const { page: _p, hitsPerPage: _h, facets, ...main } = one.body;
   const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
   const withCount = facets.filter((f) => !withHits.includes(f));
-  const { indexUid: _i, ...hitsBody } = main;
   return [
-    directSearch(meili, index, { ...hitsBody, limit: PER_PAGE, ...(withHits.length ? { facets: withHits } : {}) }),
-    { method: 'POST', url: `${meili.url}/multi-search`, headers: one.headers, body: { queries: [{ indexUid: index, q: main.q, filter: main.filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }, ...facetOnly] } },
+    directSearch(meili, index, { ...main, limit: PER_PAGE, ...(withHits.length ? { facets: withHits } : {}) }),
+    directSearch(meili, index, { q: main.q, filter: main.filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }),
   ];
 }
 

@@ -204,9 +204,9 @@ export interface SearchOptions {
 type Hit = Activity & { _formatted?: Record<string, unknown> };
 type FacetDistribution = Record<string, Record<string, number>>;
 
-/** What each strategy finds: the page of hits, the total and the facet counts. */
+/** What each strategy finds: the page of hits (completed: `Plan.complete`), the total and the facet counts. */
 interface Found {
-  hits: Hit[];
+  hits: StoredHit[];
   total: number;
   totalIsEstimate: boolean;
   facetDistribution: FacetDistribution;
@@ -226,6 +226,8 @@ interface Plan {
   extra: SearchRequest[];
   /** The facets the strategy's own queries count: those the facet-only queries do not replace. */
   facets: FacetAttribute[];
+  /** The page's hits with their whole documents (the hit store's `complete`, which may ask Meilisearch once more). */
+  complete: (hits: readonly Hit[]) => Promise<StoredHit[]>;
 }
 
 const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
@@ -233,12 +235,12 @@ const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.fac
 const retrieveOf = (options: SearchOptions, nearby = false) => options.hitStore?.retrieve(nearby) ?? [...HIT_ATTRIBUTES];
 
 /** No text, a place, sorted by distance: the bounding-box path of nearby.ts (or the naive one). */
-async function searchNearby({ backend, n, offset, options, extra }: Plan): Promise<Found> {
+async function searchNearby({ backend, n, offset, options, extra, complete }: Plan): Promise<Found> {
   const filter = [...baseFilter(n), ...needUnion(n)];
   const req = { filter, center: n.center!, radiusKm: n.radius!, offset, limit: n.perPage, facets: [...FACET_ATTRIBUTES], params: { attributesToRetrieve: retrieveOf(options, true) } };
   const result: NearbyResult<Activity> = options.fastNearby === false ? await naiveNearby(backend, req) : await fastNearby(backend, req, { cache: options.nearbyCache });
   return {
-    hits: result.hits,
+    hits: await complete(result.hits),
     total: result.total,
     totalIsEstimate: result.totalIsEstimate,
     facetDistribution: result.facetDistribution,
@@ -248,10 +250,10 @@ async function searchNearby({ backend, n, offset, options, extra }: Plan): Promi
 }
 
 /** Chosen or understood needs and categories first (see the top of this file). */
-async function searchTiered({ backend, n, textParams, extra, facets, options }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
+async function searchTiered({ backend, n, textParams, extra, facets, options, complete }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
   const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets, extra, parallel: options.parallel === true });
   return {
-    hits: result.hits as Hit[],
+    hits: await complete(result.hits as Hit[]),
     total: result.total,
     totalIsEstimate: false,
     facetDistribution: result.facetDistribution,
@@ -268,25 +270,36 @@ const facetsParam = (facets: readonly FacetAttribute[]) => (facets.length ? { fa
 
 /**
  * Everything else: one search, by relevance or by distance, with the facet-only queries in
- * the same round trip; or (`options.parallel`) the hits and the counts as two concurrent
- * requests: the same answer (the total then comes from the exhaustive count query).
+ * the same round trip; or (`options.parallel`) split in two concurrent requests, the same
+ * answer either way:
+ * - with facet-only queries: the search, and beside it the facet-only queries (each query is
+ *   run once, as in one round trip);
+ * - without: the hits, and beside them the exhaustive count with most of the facets (the
+ *   total then comes from the count). The text is searched twice, but the ranking and the
+ *   counting run side by side.
+ * The hits are completed as soon as they come, while Meilisearch still works on the rest: a
+ * page with documents the hit store does not hold is read meanwhile, not after.
  */
-async function searchPlain({ backend, n, textParams, extra, facets, offset, options }: Plan): Promise<Found> {
+async function searchPlain({ backend, n, textParams, extra, facets, offset, options, complete }: Plan): Promise<Found> {
   const sort = sortFor(n);
   const filter = [...baseFilter(n), ...geoFilter(n), ...needUnion(n)];
   const strategy = sort ? 'distance' : 'relevance';
+  const main: SearchRequest = { q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), page: n.page, hitsPerPage: n.perPage, ...facetsParam(facets) };
+  const completed = (res: SearchResult<Activity> | undefined) => complete((res?.hits ?? []) as Hit[]);
+  if (options.parallel && extra.length > 0) {
+    const [[res, hits], extraResults] = await Promise.all([backend.search<Activity>(main).then(async (r) => [r, await completed(r)] as const), backend.multiSearch<Activity>(extra)]);
+    return { hits, total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
+  }
   if (options.parallel) {
     const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
     const withCount = facets.filter((f) => !FACETS_WITH_HITS.includes(f));
-    const [hits, [count, ...extraResults]] = await Promise.all([
-      backend.search<Activity>({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...facetsParam(withHits) }),
-      backend.multiSearch<Activity>([{ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(withCount) }, ...extra]),
-    ]);
-    return { hits: (hits.hits ?? []) as Hit[], total: count?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: { ...facetsOf(hits), ...facetsOf(count) }, strategy, extraResults };
+    const hitsRequest = backend.search<Activity>({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...facetsParam(withHits) });
+    const countRequest = backend.search<Activity>({ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(withCount) });
+    const [[res, hits], count] = await Promise.all([hitsRequest.then(async (r) => [r, await completed(r)] as const), countRequest]);
+    return { hits, total: count.totalHits ?? 0, totalIsEstimate: false, facetDistribution: { ...facetsOf(res), ...facetsOf(count) }, strategy, extraResults: [] };
   }
-  const main: SearchRequest = { q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), page: n.page, hitsPerPage: n.perPage, ...facetsParam(facets) };
   const [res, ...extraResults] = extra.length ? await backend.multiSearch<Activity>([main, ...extra]) : [await backend.search<Activity>(main)];
-  return { hits: (res?.hits ?? []) as Hit[], total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
+  return { hits: await completed(res), total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
 }
 
 /**
@@ -317,6 +330,7 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
     options,
     extra: [],
     facets: [...FACET_ATTRIBUTES],
+    complete: (hits) => (options.hitStore ? options.hitStore.complete(backend, hits) : Promise.resolve(hits.map((h) => ({ doc: h, formatted: h._formatted })))),
   };
   const u = understand(n);
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
@@ -326,7 +340,7 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
   const withExtra = { ...plan, extra: facets.requests, facets: FACET_ATTRIBUTES.filter((f) => !facets.replaced.includes(f)) };
   const found = nearby ? await searchNearby(withExtra) : tiers ? await searchTiered(withExtra, u, tiers) : await searchPlain(withExtra);
   return {
-    hits: options.hitStore ? await options.hitStore.complete(backend, found.hits) : found.hits.map((h) => ({ doc: h, formatted: h._formatted })),
+    hits: found.hits,
     total: found.total,
     totalIsEstimate: found.totalIsEstimate || found.total >= MAX_RESULT_WINDOW,
     facetDistribution: facets.apply(found.facetDistribution, found.extraResults),

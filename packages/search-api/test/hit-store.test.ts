@@ -16,13 +16,13 @@ const docs = buildActivities();
 const meili = useMeilisearch({ startTimeoutMs: 60_000 });
 const now = new Date(Date.UTC(2025, 0, 13, 12));
 let backend: SearchBackend & { close(): void };
-/** Ids asked of `documents/fetch`, and the attributes each search retrieved. */
+/** Ids asked of `documents/fetch`, and the attributes each search for hits retrieved (count-only queries retrieve nothing). */
 const fetched: string[] = [];
 const retrieved: unknown[] = [];
 
 function appWith(hitStoreSize: number) {
   const watched = forwardingBackend(() => backend, {
-    search: (r) => (retrieved.push(r.attributesToRetrieve), backend.search(r)),
+    search: (r) => (r.hitsPerPage !== 0 && retrieved.push(r.attributesToRetrieve), backend.search(r)),
     multiSearch: (rs) => (rs.forEach((r) => r.hitsPerPage !== 0 && retrieved.push(r.attributesToRetrieve)), backend.multiSearch(rs)),
     getDocuments: (ids, fields) => (fetched.push(...ids), backend.getDocuments(ids, fields)),
   });

@@ -6,6 +6,7 @@ import type { SearchRequest } from '../src/backend.js';
 import { createApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
 import { searchQuerySchema } from '../src/params.js';
+import { HitStore } from '../src/hit-store.js';
 import { findSearch, normalizeSearchQuery } from '../src/search.js';
 import { buildActivities } from './fixtures/activities.js';
 import { forwardingBackend, useApi } from './helpers.js';
@@ -103,12 +104,57 @@ describe('a search alone splits its work in two, with the same answer', () => {
     expect(b.status).toBe(200);
     const byText = (q: string) => asked.filter((x) => x.requests.some((r) => r.q === q));
     // Alone: the hits (with a limit) and the counts (hitsPerPage 0) as two requests.
-    expect(byText('buurtkoor').map((x) => x.kind).sort()).toEqual(['multi', 'search']);
-    expect(byText('buurtkoor').find((x) => x.kind === 'multi')!.requests[0]).toMatchObject({ hitsPerPage: 0 });
+    expect(byText('buurtkoor').map((x) => x.kind)).toEqual(['search', 'search']);
+    expect(byText('buurtkoor').map((x) => x.requests[0])).toEqual([expect.objectContaining({ limit: 20 }), expect.objectContaining({ hitsPerPage: 0 })]);
     // Not alone: one request with hits, total and facets.
     expect(byText('stoelyoga')).toHaveLength(1);
     expect(byText('stoelyoga')[0]!.requests[0]).toMatchObject({ page: 1, hitsPerPage: 20 });
     expect((await a.json()).hits.length).toBeGreaterThan(0);
     expect((await b.json()).total).toBeGreaterThan(0);
+  });
+
+  it('with facet-only queries, sends the search beside them: each query asked once', async () => {
+    const asked: Array<{ kind: 'search' | 'multi'; requests: SearchRequest[] }> = [];
+    const recording = forwardingBackend(() => api.backend, {
+      search: (r) => (asked.push({ kind: 'search', requests: [r] }), api.backend.search(r)),
+      multiSearch: (rs) => (asked.push({ kind: 'multi', requests: rs }), api.backend.multiSearch(rs)),
+    });
+    const n = parse('q=koffieochtend&day=di&audience=ouderen');
+    const two = await findSearch(recording, n, { now, parallel: true });
+    expect(asked.map((x) => x.kind)).toEqual(['search', 'multi']);
+    // The search: hits, exact total and the facets of the groups without a selection.
+    expect(asked[0]!.requests[0]).toMatchObject({ q: 'koffieochtend', page: 1, hitsPerPage: 20, facets: ['categories', 'needs', 'partsOfDay', 'free'] });
+    // Beside it one facet-only query per selected group (days, audience), nothing else.
+    expect(asked[1]!.requests.map((r) => [r.hitsPerPage, r.facets])).toEqual([
+      [0, ['days']],
+      [0, ['audience']],
+    ]);
+    expect(two).toEqual(await findSearch(api.backend, n, { now, parallel: false }));
+  });
+
+  it('reads the documents of the hits while Meilisearch is still counting', async () => {
+    // The count is held until the page's documents are read (or, when they are not, 2 s):
+    // completed only after the count, the read would come after the release.
+    const events: string[] = [];
+    let documentsRead!: () => void;
+    const read = new Promise<void>((r) => (documentsRead = r));
+    const held = forwardingBackend(() => api.backend, {
+      search: async (r) => {
+        if (r.hitsPerPage === 0) {
+          await Promise.race([read, new Promise((t) => setTimeout(t, 2000))]);
+          events.push('count released');
+        }
+        return api.backend.search(r);
+      },
+      getDocuments: (ids, fields) => {
+        events.push('documents read');
+        documentsRead();
+        return api.backend.getDocuments(ids, fields);
+      },
+    });
+    const found = await findSearch(held, parse('q=koffieochtend'), { now, parallel: true, hitStore: new HitStore(100) });
+    expect(found.hits.length).toBeGreaterThan(0);
+    expect(found.hits.every((h) => h.kept !== undefined)).toBe(true);
+    expect(events).toEqual(['documents read', 'count released']);
   });
 });
