@@ -59,6 +59,9 @@ export interface StoredHit extends FoundHit {
 
 type Entry = KeptDocument;
 
+/** Hits as they came from Meilisearch, none kept: what a search without a store (or an empty page) completes to. */
+export const unkeptHits = (hits: readonly Searched[]): StoredHit[] => hits.map((h) => ({ doc: h, formatted: h._formatted }));
+
 export class HitStore {
   private readonly kept: LruCache<Entry>;
   /** Documents found here / read from Meilisearch, since start (metrics). */
@@ -89,7 +92,7 @@ export class HitStore {
    * highlighted text. A document deleted between the search and the fetch is left out.
    */
   async complete(backend: SearchBackend, hits: readonly Searched[]): Promise<StoredHit[]> {
-    if (!this.enabled || hits.length === 0) return hits.map((h) => ({ doc: h, formatted: h._formatted }));
+    if (!this.enabled || hits.length === 0) return unkeptHits(hits);
     const entries: Array<Entry | undefined> = hits.map((h) => {
       const entry = h.rev ? this.kept.get(h.id) : undefined;
       return entry?.doc.rev === h.rev ? entry : undefined;

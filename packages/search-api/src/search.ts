@@ -18,7 +18,7 @@ import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@soc
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, facetsJson, type FacetAttribute } from './facets.js';
-import type { HitStore, StoredHit } from './hit-store.js';
+import { unkeptHits, type HitStore, type StoredHit } from './hit-store.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, knownHit, searchHitJson, toSearchHit } from './hits.js';
 import { asciiString } from './http/json.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
@@ -286,16 +286,19 @@ async function searchPlain({ backend, n, textParams, extra, facets, offset, opti
   const strategy = sort ? 'distance' : 'relevance';
   const main: SearchRequest = { q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), page: n.page, hitsPerPage: n.perPage, ...facetsParam(facets) };
   const completed = (res: SearchResult<Activity> | undefined) => complete((res?.hits ?? []) as Hit[]);
+  // A search whose hits are completed as soon as it answers, before what runs beside it.
+  const searchedFirst = (request: SearchRequest) => backend.search<Activity>(request).then(async (r) => [r, await completed(r)] as const);
   if (options.parallel && extra.length > 0) {
-    const [[res, hits], extraResults] = await Promise.all([backend.search<Activity>(main).then(async (r) => [r, await completed(r)] as const), backend.multiSearch<Activity>(extra)]);
+    const [[res, hits], extraResults] = await Promise.all([searchedFirst(main), backend.multiSearch<Activity>(extra)]);
     return { hits, total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
   }
   if (options.parallel) {
     const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
     const withCount = facets.filter((f) => !FACETS_WITH_HITS.includes(f));
-    const hitsRequest = backend.search<Activity>({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...facetsParam(withHits) });
-    const countRequest = backend.search<Activity>({ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(withCount) });
-    const [[res, hits], count] = await Promise.all([hitsRequest.then(async (r) => [r, await completed(r)] as const), countRequest]);
+    const [[res, hits], count] = await Promise.all([
+      searchedFirst({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...facetsParam(withHits) }),
+      backend.search<Activity>({ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(withCount) }),
+    ]);
     return { hits, total: count.totalHits ?? 0, totalIsEstimate: false, facetDistribution: { ...facetsOf(res), ...facetsOf(count) }, strategy, extraResults: [] };
   }
   const [res, ...extraResults] = extra.length ? await backend.multiSearch<Activity>([main, ...extra]) : [await backend.search<Activity>(main)];
@@ -330,7 +333,7 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
     options,
     extra: [],
     facets: [...FACET_ATTRIBUTES],
-    complete: (hits) => (options.hitStore ? options.hitStore.complete(backend, hits) : Promise.resolve(hits.map((h) => ({ doc: h, formatted: h._formatted })))),
+    complete: async (hits) => (options.hitStore ? options.hitStore.complete(backend, hits) : unkeptHits(hits)),
   };
   const u = understand(n);
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
