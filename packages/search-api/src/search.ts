@@ -12,7 +12,7 @@
  *
  * Facet counts of a filter group with a selection come from the search without that group's
  * own filter (disjunctive facets): one facet-only query per group (per count group of a
- * tiered search), sent in the strategy's first multi-search.
+ * tiered search), sent in the strategy's first round trip.
  */
 import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
@@ -398,7 +398,7 @@ export async function runSearch(backend: SearchBackend, n: NormalizedQuery, opti
  * a group with a selection must come from the search without that group's own filter: they
  * then say what choosing one more value would add, and the other chips stay visible. One
  * facet-only query per such group (per count group of a tiered search, `countsWithout`),
- * sent in the strategy's first multi-search; nothing extra without a selection.
+ * sent in the strategy's first round trip; nothing extra without a selection.
  */
 function disjunctiveFacets(n: NormalizedQuery, countsWithout: (m: NormalizedQuery) => TierPlan | null) {
   const groups: Array<{ facet: FacetAttribute; without: Partial<NormalizedQuery> }> = [];

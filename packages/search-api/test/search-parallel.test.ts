@@ -1,6 +1,7 @@
-// A search with no other in flight asks Meilisearch for its hits and its counts as two
-// concurrent requests (search.ts `parallel`); under load it sends one. Both must give the
-// very same answer, and the API must choose by what is in flight, not by chance.
+// A search with no other in flight asks Meilisearch in two concurrent requests (search.ts
+// `parallel`: its hits and its counts, or with a selection the search and its facet-only
+// queries); under load it sends one. Both must give the very same answer, and the API must
+// choose by what is in flight, not by chance.
 import { describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../src/backend.js';
 import { createApp } from '../src/app.js';
