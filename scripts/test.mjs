@@ -21,16 +21,23 @@ if (ensureBuilt() !== 0) {
   process.exit(1);
 }
 
+process.env.SK_PROBLEMS_FILE = join(resultsDir, 'vitest-problems.json');
+/** What the Vitest reporter scripts/vitest-problems.mjs wrote: failed and skipped tests and suites, with their errors. */
+function readProblems() {
+  if (!existsSync(process.env.SK_PROBLEMS_FILE)) return [];
+  return JSON.parse(readFileSync(process.env.SK_PROBLEMS_FILE, 'utf8')).map((p) => `${p.file}: ${p.what}${p.lines.map((l) => `\n      ${l}`).join('')}`);
+}
+
 /** Each runner writes a machine-readable summary that we total at the end. */
 const runners = [
   {
     name: 'vitest (schema, meili, indexer, search-api, examples)',
-    command: [join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(resultsDir, 'vitest.json')}`]],
+    command: [join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(resultsDir, 'vitest.json')}`, `--reporter=${join(root, 'scripts/vitest-problems.mjs')}`]],
     summary() {
       const r = JSON.parse(readFileSync(join(resultsDir, 'vitest.json'), 'utf8'));
       // A suite that fails before its tests run (a broken import, a failing beforeAll) counts as a failure too.
       const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
-      return { passed: r.numPassedTests, failed: r.numFailedTests + brokenSuites, skipped: r.numPendingTests + r.numTodoTests };
+      return { passed: r.numPassedTests, failed: r.numFailedTests + brokenSuites, skipped: r.numPendingTests + r.numTodoTests, problems: readProblems() };
     },
   },
 ];
@@ -49,6 +56,7 @@ if (existsSync(widgetsPkg) && JSON.parse(readFileSync(widgetsPkg, 'utf8')).scrip
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const problems = [];
 for (const r of runners) {
   console.log(`\n▶ ${r.name}`);
   const code = r.command ? run(r.command[0], r.command[1]) : pnpm(r.pnpmArgs);
@@ -64,7 +72,10 @@ for (const r of runners) {
   passed += s.passed;
   failed += s.failed;
   skipped += s.skipped ?? 0;
+  problems.push(...(s.problems ?? []));
 }
+// Last, so that the tail of a CI log names them.
+if (problems.length) console.error(`\nWhat failed or was skipped:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 if (skipped) {
   console.error(`${skipped} tests were skipped or todo: skipping is not allowed here.`);
   failed += skipped;
