@@ -5,7 +5,7 @@
  * `postgres` user, which owns the temp dir.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { chown, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +64,13 @@ function postgresIds(): { uid: number; gid: number } {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface StartPostgresOptions {
+  /** Picks the port to try (default: one the OS says is free); asked again after "address in use". */
+  pickPort?: () => Promise<number>;
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+  const pickPort = options.pickPort ?? freePort;
   const bin = await findPostgresBin();
   const dir = await mkdtemp(join(tmpdir(), 'sk-pg-'));
   const dataDir = join(dir, 'data');
@@ -77,15 +83,22 @@ export async function startPostgres(): Promise<PostgresServer> {
     const { uid, gid } = postgresIds();
     await chown(dir, uid, gid);
   }
-  const port = await freePort();
+  let port = 0;
   try {
     await cmd('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions', '--locale=C']);
-    await cmd('pg_ctl', [
-      '-D', dataDir,
-      '-l', join(dir, 'server.log'),
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-      '-w', 'start',
-    ]);
+    // A port that was free a moment ago can be taken before PostgreSQL binds it (other test
+    // files start servers at the same time): on "address in use", start again on another.
+    for (let attempt = 1; ; attempt++) {
+      port = await pickPort();
+      const log = join(dir, `server-${attempt}.log`);
+      try {
+        await cmd('pg_ctl', ['-D', dataDir, '-l', log, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start']);
+        break;
+      } catch (err) {
+        const text = await readFile(log, 'utf8').catch(() => '');
+        if (attempt >= 3 || !/could not bind|address already in use/i.test(text)) throw new Error(`${err instanceof Error ? err.message : String(err)}${text ? `\nserver log:\n${text.trim().split('\n').slice(-5).join('\n')}` : ''}`, { cause: err });
+      }
+    }
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`could not start PostgreSQL from ${bin}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
