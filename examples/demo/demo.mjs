@@ -18,7 +18,7 @@ import { loadConfig, startServer } from '@sociale-kaart/search-api';
 import { LOOPBACK_HOSTS } from '../intake-receiver/intake-receiver.mjs';
 import { TOKEN_PATH, createHisBackend } from './his-backend.mjs';
 import { createPagesApp } from './pages.mjs';
-import { assertPortFree, freePort } from './ports.mjs';
+import { assertPortFree, reservePort } from './ports.mjs';
 import { startService, waitForExit, waitForHttp } from './services.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,15 +75,23 @@ export async function startDemo(opts = {}) {
   };
 
   try {
+    // A port asked for is checked to be free; port 0 gets a free one, held until its service binds it.
+    const held = new Map();
+    stoppers.push(() => Promise.all([...held.values()].map((r) => r.release())));
     const pick = async (port, what, env) => {
-      if (!port) return freePort(host);
-      await assertPortFree(port, what, env, host);
-      return port;
+      if (port) {
+        await assertPortFree(port, what, env, host);
+        return port;
+      }
+      const reservation = await reservePort(host);
+      held.set(reservation.port, reservation);
+      return reservation.port;
     };
+    const free = (port) => held.get(port)?.release();
     const apiPort = await pick(opts.apiPort ?? 8787, 'search API', 'SK_API_PORT');
     const pagesPort = await pick(opts.pagesPort ?? 8080, 'example pages', 'SK_PAGES_PORT');
     const intakePort = await pick(opts.intakePort ?? 8790, 'intake receiver', 'SK_INTAKE_PORT');
-    const meiliPort = await pick(opts.meiliPort ?? 0, 'Meilisearch', 'SK_MEILI_PORT');
+    const meiliPort = opts.meiliPort ? await pick(opts.meiliPort, 'Meilisearch', 'SK_MEILI_PORT') : undefined;
     const portalPort = await pick(opts.portalPort ?? 8791, 'provider portal', 'SK_PORTAL_PORT');
     const mailboxPort = await pick(opts.mailboxPort ?? 8792, 'demo mailbox', 'SK_MAILBOX_PORT');
 
@@ -97,6 +105,7 @@ export async function startDemo(opts = {}) {
     const dataKey = process.env.SK_DATA_KEY || readFileSync(dataKeyFile, 'utf8').trim();
     // The portal (in this process) reads it from the environment when an organisation makes a webhook secret.
     process.env.SK_DATA_KEY = dataKey;
+    // Without a port asked for, Meilisearch picks its own (and picks again when it is taken).
     const meili = await startMeilisearch({ port: meiliPort, dbPath: join(dataDir, 'meili'), masterKey, keepData: true });
     stoppers.push(() => meili.stop());
 
@@ -159,8 +168,10 @@ export async function startDemo(opts = {}) {
 
     // The provider portal on the embedded database (DATABASE_URL picks a PostgreSQL server instead),
     // mailing its sign-in links to the demo mailbox, so a newcomer signs in without a mail server.
+    await free(mailboxPort);
     const mailbox = await startMailbox({ host, httpPort: mailboxPort, smtpPort: 0 });
     stoppers.push(() => mailbox.close());
+    await free(portalPort);
     const portal = await startPortal({
       port: portalPort,
       host,
@@ -195,6 +206,7 @@ export async function startDemo(opts = {}) {
     // only, so then the API runs in this process on the portal's handle; a PostgreSQL server is
     // shared by URL, and the API runs as its own process, as in production.
     const apiArgs = ['--port', String(apiPort), '--host', host, '--meili-url', meili.url, '--index', INDEX, '--cors-origins', pagesOrigin];
+    await free(apiPort);
     if (portal.database.kind === 'postgres') {
       await startService(stoppers, {
         name: 'The search API',
@@ -209,6 +221,7 @@ export async function startDemo(opts = {}) {
       await waitForHttp(`${apiOrigin}/readyz`, { name: 'The search API' });
     }
 
+    await free(intakePort);
     await startService(stoppers, {
       name: 'The intake receiver',
       entry: join(repoRoot, 'examples/intake-receiver/server.mjs'),
@@ -219,6 +232,7 @@ export async function startDemo(opts = {}) {
     const intakeUrl = `${intakeOrigin}/`;
 
     const pages = createPagesApp({ apiBase: `${apiOrigin}/v1`, intakeUrl, tileUrl: opts.tileUrl ?? '', routes: [his.routes] });
+    await free(pagesPort);
     const server = await new Promise((resolve) => {
       const s = serve({ fetch: pages.fetch, port: pagesPort, hostname: host }, () => resolve(s));
     });

@@ -28,3 +28,20 @@ export function freePort(host = '127.0.0.1') {
     });
   });
 }
+
+/**
+ * A free port, held by a listener until `release()`: the demo has to know its ports before it
+ * starts the services (they name each other's origins), and a port only looked up as free
+ * can be taken by another program in the seconds before the service binds it.
+ */
+export function reservePort(host = '127.0.0.1') {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const { port } = srv.address();
+      let released;
+      resolve({ port, release: () => (released ??= new Promise((done) => srv.close(() => done()))) });
+    });
+  });
+}
