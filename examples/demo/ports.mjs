@@ -17,16 +17,11 @@ export function assertPortFree(port, what, envName, host = '127.0.0.1') {
   });
 }
 
-/** A port the OS reports free right now. */
-export function freePort(host = '127.0.0.1') {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+/** A port the OS reports free right now (nothing holds it: see reservePort). */
+export async function freePort(host = '127.0.0.1') {
+  const reservation = await reservePort(host);
+  await reservation.release();
+  return reservation.port;
 }
 
 /**
