@@ -41,18 +41,21 @@ export function send(agent, { method = 'GET', url, headers = {}, body }) {
 }
 
 /**
- * Runs `queries` (cycled, starting at `startAt`) against `target` for `durationMs` with
- * `concurrency` workers. Returns every latency (ms), the request count and errors.
+ * Runs `queries` (cycled, starting at `startAt`) against `target` with `concurrency` workers:
+ * for `durationMs`, or, with `count`, until exactly `count` requests were sent (a fixed piece
+ * of work: every side of a comparison can be given the same queries). Returns every latency
+ * (ms), the request count and errors.
  */
-export async function runLoad({ target, queries, concurrency, durationMs, agent, startAt = 0 }) {
+export async function runLoad({ target, queries, concurrency, durationMs, count, agent, startAt = 0 }) {
   const latencies = [];
   let errors = 0;
   let firstError = null;
   let next = startAt;
-  const deadline = performance.now() + durationMs;
+  const deadline = performance.now() + (count === undefined ? durationMs : Number.POSITIVE_INFINITY);
+  const end = count === undefined ? Number.POSITIVE_INFINITY : startAt + count;
   const started = performance.now();
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (next < end && performance.now() < deadline) {
       const query = queries[next++ % queries.length];
       // One request, or several sent side by side (the answer is there when all are).
       const requests = [target.request(query)].flat();

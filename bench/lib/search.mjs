@@ -215,35 +215,54 @@ export async function nearbyBreakdown({ meili, index, postcodes }) {
 /**
  * Load runs: for each kind and concurrency, after a warm-up of every target, the API and
  * its direct counterpart(s) take turns in `rounds` slices (A B B A …), so drift on this
- * shared machine hits both sides alike.
+ * shared machine hits both sides alike. Every side gets the same work: in each round the
+ * same `count` queries from the same place in the list (queries differ in cost several
+ * times over, so sides walking the list each at its own pace would compare different
+ * mixes). `count` is what the baseline answered in one slice's time during its warm-up.
  */
 export async function runSearchLoad({ apiBase, noStoreBase, meili, index, proxy, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
   const lists = searchQueries(seed, queryCount);
   lists.understood = lists.text;
   const t = targets({ apiBase, noStoreBase, meili, index, proxy });
   const results = [];
-  for (const kind of ['text', 'filtered', 'understood', 'nearby']) {
+  const kinds = ['text', 'filtered', 'understood', 'nearby'];
+  // Before the first measurement every target answers a list of other sampled queries (the
+  // next seed's) once: the first rows then find the API as warm (compiled code, grown heap,
+  // connections, documents it keeps) as the last ones, and Meilisearch's pages in memory for
+  // both sides, without having seen the measured queries.
+  const warmLists = searchQueries(seed + 1, queryCount);
+  warmLists.understood = warmLists.text;
+  const warmAgent = createAgent(Math.max(...concurrencies) * 2);
+  for (const kind of kinds) {
+    for (const s of [t[kind].api, ...t[kind].direct]) {
+      const run = await runLoad({ target: s, queries: warmLists[kind], concurrency: Math.max(...concurrencies), count: warmLists[kind].length, agent: warmAgent });
+      if (run.errors > 0) throw new Error(`${s.name} (${kind}, warm-up): ${run.errors} failed requests; first: ${run.firstError}`);
+    }
+  }
+  warmAgent.destroy();
+  for (const kind of kinds) {
     for (const concurrency of concurrencies) {
       const sides = [{ key: 'api', ...t[kind].api }, ...t[kind].direct];
       const agents = new Map(sides.map((s) => [s.key, createAgent(concurrency * (s.sockets ?? 1))]));
-      for (const s of sides) await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 });
+      const warm = new Map();
+      for (const s of sides) warm.set(s.key, await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: warmupMs, agent: agents.get(s.key), startAt: queryCount / 2 }));
+      const baseline = warm.get(sides[1].key);
+      const slice = durationMs / rounds;
+      const count = Math.max(4 * concurrency, Math.round((baseline.latencies.length / baseline.elapsedMs) * slice));
       const runs = new Map(sides.map((s) => [s.key, []]));
       // CPU per request of the API process, Meilisearch and this load client, per side.
       const meters = new Map(sides.map((s) => [s.key, cpuMeter({ api: pids.api, proxy: pids.proxy, nostore: pids.nostore, meili: pids.meili })]));
-      const cursor = new Map(sides.map((s) => [s.key, 0]));
-      const slice = durationMs / rounds;
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? sides : [...sides].reverse();
         for (const s of order) {
           const stop = meters.get(s.key).start();
-          const run = await runLoad({ target: s, queries: lists[kind], concurrency, durationMs: slice, agent: agents.get(s.key), startAt: cursor.get(s.key) });
+          const run = await runLoad({ target: s, queries: lists[kind], concurrency, count, agent: agents.get(s.key), startAt: r * count });
           stop(run.latencies.length);
-          cursor.set(s.key, run.next);
           runs.get(s.key).push(run);
         }
       }
       for (const a of agents.values()) a.destroy();
-      const row = { kind, concurrency };
+      const row = { kind, concurrency, queriesPerSlice: count };
       for (const s of sides) {
         const sum = summarize(runs.get(s.key));
         if (sum.errors > 0) throw new Error(`${s.name} (${kind}, c=${concurrency}): ${sum.errors} failed requests; first: ${sum.firstError}`);
