@@ -18,7 +18,7 @@ import { loadConfig, startServer } from '@sociale-kaart/search-api';
 import { LOOPBACK_HOSTS } from '../intake-receiver/intake-receiver.mjs';
 import { TOKEN_PATH, createHisBackend } from './his-backend.mjs';
 import { createPagesApp } from './pages.mjs';
-import { assertPortFree, reservePort } from './ports.mjs';
+import { reservePort } from './ports.mjs';
 import { startService, waitForExit, waitForHttp } from './services.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,15 +75,11 @@ export async function startDemo(opts = {}) {
   };
 
   try {
-    // A port asked for is checked to be free; port 0 gets a free one, held until its service binds it.
+    // Each port (asked for, or 0 for a free one) is held from here until its service binds it.
     const held = new Map();
     stoppers.push(() => Promise.all([...held.values()].map((r) => r.release())));
     const pick = async (port, what, env) => {
-      if (port) {
-        await assertPortFree(port, what, env, host);
-        return port;
-      }
-      const reservation = await reservePort(host);
+      const reservation = await reservePort(host, port, what, env);
       held.set(reservation.port, reservation);
       return reservation.port;
     };
@@ -106,6 +102,7 @@ export async function startDemo(opts = {}) {
     // The portal (in this process) reads it from the environment when an organisation makes a webhook secret.
     process.env.SK_DATA_KEY = dataKey;
     // Without a port asked for, Meilisearch picks its own (and picks again when it is taken).
+    if (meiliPort) await free(meiliPort);
     const meili = await startMeilisearch({ port: meiliPort, dbPath: join(dataDir, 'meili'), masterKey, keepData: true });
     stoppers.push(() => meili.stop());
 
