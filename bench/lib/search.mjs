@@ -221,8 +221,12 @@ export async function nearbyBreakdown({ meili, index, postcodes }) {
  * mixes). `count` is what the baseline answered in one slice's time during its warm-up.
  */
 export async function runSearchLoad({ apiBase, noStoreBase, meili, index, proxy, seed, durationMs, warmupMs, rounds, concurrencies, queryCount, pids = {}, log }) {
-  const lists = searchQueries(seed, queryCount);
-  lists.understood = lists.text;
+  // The understanding row asks the text queries (with understanding on).
+  const listsOf = (s) => {
+    const l = searchQueries(s, queryCount);
+    return { ...l, understood: l.text };
+  };
+  const lists = listsOf(seed);
   const t = targets({ apiBase, noStoreBase, meili, index, proxy });
   const results = [];
   const kinds = ['text', 'filtered', 'understood', 'nearby'];
@@ -230,12 +234,12 @@ export async function runSearchLoad({ apiBase, noStoreBase, meili, index, proxy,
   // next seed's) once: the first rows then find the API as warm (compiled code, grown heap,
   // connections, documents it keeps) as the last ones, and Meilisearch's pages in memory for
   // both sides, without having seen the measured queries.
-  const warmLists = searchQueries(seed + 1, queryCount);
-  warmLists.understood = warmLists.text;
-  const warmAgent = createAgent(Math.max(...concurrencies) * 2);
+  const warmLists = listsOf(seed + 1);
+  const most = Math.max(...concurrencies);
+  const warmAgent = createAgent(most * 2);
   for (const kind of kinds) {
     for (const s of [t[kind].api, ...t[kind].direct]) {
-      const run = await runLoad({ target: s, queries: warmLists[kind], concurrency: Math.max(...concurrencies), count: warmLists[kind].length, agent: warmAgent });
+      const run = await runLoad({ target: s, queries: warmLists[kind], concurrency: most, count: warmLists[kind].length, agent: warmAgent });
       if (run.errors > 0) throw new Error(`${s.name} (${kind}, warm-up): ${run.errors} failed requests; first: ${run.firstError}`);
     }
   }
