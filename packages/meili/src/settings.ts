@@ -138,7 +138,13 @@ export function activityIndexSettings(): Settings {
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
     },
     pagination: { maxTotalHits: 10000 },
-    faceting: { maxValuesPerFacet: 100 },
+    // Facet values counted by count, not alphabetically. Every reader puts the values in its
+    // own (taxonomy) order, and every facet has far fewer values than maxValuesPerFacet, so
+    // the counts are the same either way; but for up to 3000 candidates Meilisearch counts
+    // alphabetically by reading every candidate's facet values, and by count from the facet
+    // value bitmaps, which for these few values is several times cheaper (a search with
+    // filters: ~45% less Meilisearch time).
+    faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
     localizedAttributes: [{ attributePatterns: DUTCH_TEXT_ATTRIBUTES, locales: ['nld'] }],
   };
 }

@@ -62,7 +62,7 @@ describe('activity index settings on a real Meilisearch', () => {
     expect(read.synonyms).toEqual(wanted.synonyms);
     expect(read.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
     expect(read.pagination).toEqual({ maxTotalHits: 10000 });
-    expect(read.faceting?.maxValuesPerFacet).toBe(100);
+    expect(read.faceting).toEqual({ maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } });
     expect(read.localizedAttributes).toEqual([{ attributePatterns: wanted.searchableAttributes, locales: ['nld'] }]);
     expect(indexSettings).toEqual(wanted);
   });

@@ -9,7 +9,8 @@ import { audiences, categories as categoryList, categoryLabel, days, needLabel, 
 export const FACET_ATTRIBUTES = ['categories', 'needs', 'days', 'partsOfDay', 'free', 'audience'] as const;
 export type FacetAttribute = (typeof FACET_ATTRIBUTES)[number];
 
-const ORDER: Record<string, readonly string[]> = {
+/** Every value a facet can have, in the order the answer shows them. */
+export const FACET_VALUES: Record<FacetAttribute, readonly string[]> = {
   categories: categoryList.map((c) => c.key),
   needs: needList.map((x) => x.key),
   days: days.map((d) => d.key),
@@ -52,7 +53,7 @@ const ANSWER_FACETS = [
   ['audience', 'audience'],
 ] as const;
 
-const rank = new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k, i) => [k, i]))]));
+const rank = new Map(Object.entries(FACET_VALUES).map(([facet, keys]) => [facet, new Map(keys.map((k, i) => [k, i]))]));
 
 /** The non-zero counts of `facet`, in taxonomy order (keys outside it last, alphabetically). */
 function counted(dist: Record<string, Record<string, number>>, facet: string): Array<[string, number]> {
@@ -72,7 +73,7 @@ export function facetsFor(dist: Record<string, Record<string, number>>, lang: La
 const headJson = (facet: string, key: string, lang: Lang) => `${asciiString(JSON.stringify({ key, label: facetLabel(facet, key, lang) })).slice(0, -1)},"count":`;
 
 /** `{"key":…,"label":…,"count":` of every taxonomy value, per language and facet, as ASCII JSON. */
-const headsIn = (lang: Lang) => new Map(Object.entries(ORDER).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, lang)]))]));
+const headsIn = (lang: Lang) => new Map(Object.entries(FACET_VALUES).map(([facet, keys]) => [facet, new Map(keys.map((k) => [k, headJson(facet, k, lang)]))]));
 const HEADS: Record<Lang, Map<string, Map<string, string>>> = { nl: headsIn('nl'), en: headsIn('en') };
 // A value outside the taxonomy (it comes from the index) is written each time.
 const headOf = (facet: string, key: string, lang: Lang) => HEADS[lang].get(facet)?.get(key) ?? headJson(facet, key, lang);
