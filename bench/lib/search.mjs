@@ -4,7 +4,6 @@
 import { buildFilter } from '@sociale-kaart/meili';
 import { geocodePostcode } from '@sociale-kaart/schema';
 import { HIT_ATTRIBUTES } from '../../packages/search-api/dist/hits.js';
-import { FACETS_WITH_HITS } from '../../packages/search-api/dist/search.js';
 import { cpuMeter } from './cpu.mjs';
 import { createAgent, runLoad, send, summarize } from './load.mjs';
 import { runMixSection, mixTable } from './mix.mjs';
@@ -68,8 +67,8 @@ export function directText(meili, index, { q, category, day }) {
 /**
  * The same question as directText, asked the way the API asks it when no other search is in
  * flight (search-api src/search.ts `parallel`), two requests sent at once: with filters the
- * search and, beside it, one multi-search of the facet-only queries; without, the hits with
- * the two smallest facets and, beside them, the exact count with the other facets.
+ * search and, beside it, one multi-search of the facet-only queries; without, the hits and,
+ * beside them, the exact count with the facets.
  */
 export function directTextSplit(meili, index, query) {
   const one = directText(meili, index, query);
@@ -78,11 +77,9 @@ export function directTextSplit(meili, index, query) {
     return [directSearch(meili, index, main), { ...one, body: { queries: facetOnly } }];
   }
   const { page: _p, hitsPerPage: _h, facets, ...main } = one.body;
-  const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
-  const withCount = facets.filter((f) => !withHits.includes(f));
   return [
-    directSearch(meili, index, { ...main, limit: PER_PAGE, ...(withHits.length ? { facets: withHits } : {}) }),
-    directSearch(meili, index, { q: main.q, filter: main.filter, page: 1, hitsPerPage: 0, ...(withCount.length ? { facets: withCount } : {}) }),
+    directSearch(meili, index, { ...main, limit: PER_PAGE }),
+    directSearch(meili, index, { q: main.q, filter: main.filter, page: 1, hitsPerPage: 0, facets }),
   ];
 }
 

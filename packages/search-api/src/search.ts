@@ -262,9 +262,6 @@ async function searchTiered({ backend, n, textParams, extra, facets, options, co
   };
 }
 
-/** In a split search (`parallel`), the facets with the fewest values go with the hits, the rest with the exact count, so the two requests take about as long. */
-export const FACETS_WITH_HITS: readonly FacetAttribute[] = ['free', 'partsOfDay'];
-
 /** `facets` for a request, left out when there are none to count. */
 const facetsParam = (facets: readonly FacetAttribute[]) => (facets.length ? { facets: [...facets] } : {});
 
@@ -274,9 +271,10 @@ const facetsParam = (facets: readonly FacetAttribute[]) => (facets.length ? { fa
  * answer either way:
  * - with facet-only queries: the search, and beside it the facet-only queries (each query is
  *   run once, as in one round trip);
- * - without: the hits, and beside them the exhaustive count with most of the facets (the
- *   total then comes from the count). The text is searched twice, but the ranking and the
- *   counting run side by side.
+ * - without: the hits, and beside them the exhaustive count with the facets (the total then
+ *   comes from the count). The text is searched twice, but the ranking and highlighting run
+ *   beside the counting. (Counting facets by their value bitmaps, packages/meili settings,
+ *   is cheap: the hits take longer than the count with every facet.)
  * The hits are completed as soon as they come, while Meilisearch still works on the rest: a
  * page with documents the hit store does not hold is read meanwhile, not after.
  */
@@ -293,13 +291,11 @@ async function searchPlain({ backend, n, textParams, extra, facets, offset, opti
     return { hits, total: res.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };
   }
   if (options.parallel) {
-    const withHits = facets.filter((f) => FACETS_WITH_HITS.includes(f));
-    const withCount = facets.filter((f) => !FACETS_WITH_HITS.includes(f));
-    const [[res, hits], count] = await Promise.all([
-      searchedFirst({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage, ...facetsParam(withHits) }),
-      backend.search<Activity>({ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(withCount) }),
+    const [[, hits], count] = await Promise.all([
+      searchedFirst({ q: n.q, ...textParams, filter, ...(sort ? { sort } : {}), offset, limit: n.perPage }),
+      backend.search<Activity>({ q: n.q, filter, page: 1, hitsPerPage: 0, ...facetsParam(facets) }),
     ]);
-    return { hits, total: count.totalHits ?? 0, totalIsEstimate: false, facetDistribution: { ...facetsOf(res), ...facetsOf(count) }, strategy, extraResults: [] };
+    return { hits, total: count.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(count), strategy, extraResults: [] };
   }
   const [res, ...extraResults] = extra.length ? await backend.multiSearch<Activity>([main, ...extra]) : [await backend.search<Activity>(main)];
   return { hits: await completed(res), total: res?.totalHits ?? 0, totalIsEstimate: false, facetDistribution: facetsOf(res), strategy, extraResults };

@@ -107,6 +107,9 @@ describe('a search alone splits its work in two, with the same answer', () => {
     // Alone: the hits (with a limit) and the counts (hitsPerPage 0) as two requests.
     expect(byText('buurtkoor').map((x) => x.kind)).toEqual(['search', 'search']);
     expect(byText('buurtkoor').map((x) => x.requests[0])).toEqual([expect.objectContaining({ limit: 20 }), expect.objectContaining({ hitsPerPage: 0 })]);
+    // Every facet is counted beside the hits: the hits, ranked and highlighted, take longer.
+    expect(byText('buurtkoor')[0]!.requests[0]!.facets).toBeUndefined();
+    expect(byText('buurtkoor')[1]!.requests[0]!.facets).toEqual(['categories', 'needs', 'days', 'partsOfDay', 'free', 'audience']);
     // Not alone: one request with hits, total and facets.
     expect(byText('stoelyoga')).toHaveLength(1);
     expect(byText('stoelyoga')[0]!.requests[0]).toMatchObject({ page: 1, hitsPerPage: 20 });
