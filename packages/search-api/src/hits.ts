@@ -157,14 +157,22 @@ export interface HitText {
   summaryJson: string;
   /** Neither title nor summary holds a highlight marker (the usual case). */
   plain: boolean;
+  /** Every character of the title (summary) is written as itself in its JSON: nothing escaped. */
+  titleVerbatim: boolean;
+  summaryVerbatim: boolean;
   checked: number;
 }
 
 export function hitText(doc: Activity): HitText {
+  const titleJson = asciiString(JSON.stringify(doc.title));
+  const summaryJson = asciiString(JSON.stringify(doc.summary));
   return {
-    titleJson: asciiString(JSON.stringify(doc.title)),
-    summaryJson: asciiString(JSON.stringify(doc.summary)),
+    titleJson,
+    summaryJson,
     plain: !HAS_MARKER.test(doc.title) && !HAS_MARKER.test(doc.summary),
+    // An escape is always longer than the character it stands for.
+    titleVerbatim: titleJson.length === doc.title.length + 2,
+    summaryVerbatim: summaryJson.length === doc.summary.length + 2,
     checked: checkedAt(doc),
   };
 }
@@ -179,10 +187,32 @@ export interface KnownHit {
   nextSession?: string | null;
 }
 
+/**
+ * The ASCII JSON of `formatted` (the original with markers put in), written from the
+ * original's JSON when that is `"original"` verbatim: its slices with the markers' escapes
+ * between them, instead of escaping the whole text again. Null when `formatted` without its
+ * markers is not `original`.
+ */
+function markedJson(original: string, formatted: string, originalJson: string): string | null {
+  let out = '';
+  let from = 1; // in originalJson: after the opening quote
+  let at = 0; // in original
+  for (let i = 0; i < formatted.length; i++) {
+    const c = formatted.charCodeAt(i);
+    if (c === 0xe000 || c === 0xe001) {
+      out += `${originalJson.slice(from, at + 1)}${c === 0xe000 ? '\\ue000' : '\\ue001'}`;
+      from = at + 1;
+    } else if (c !== original.charCodeAt(at++)) return null;
+  }
+  return at === original.length ? `"${out}${originalJson.slice(from)}` : null;
+}
+
 /** {@link safeHighlight} of one field as ASCII JSON, the unhighlighted text from `originalJson` (its JSON). */
-function highlightJson(original: string, formatted: unknown, originalJson: string, plain: boolean): string {
+function highlightJson(original: string, formatted: unknown, originalJson: string, plain: boolean, verbatim: boolean): string {
   if (!plain) return asciiString(JSON.stringify(safeHighlight(original, formatted)));
-  if (formatted === original || typeof formatted !== 'string' || !sameWithoutMarkers(original, formatted)) return originalJson;
+  if (formatted === original || typeof formatted !== 'string') return originalJson;
+  if (verbatim) return markedJson(original, formatted, originalJson) ?? originalJson;
+  if (!sameWithoutMarkers(original, formatted)) return originalJson;
   return asciiString(JSON.stringify(formatted));
 }
 
@@ -196,8 +226,8 @@ export function searchHitJson({ doc, formatted }: FoundHit, known: KnownHit, cen
   const { text } = known;
   const distance = hitDistance(center, doc._geo);
   const next = known.nextSession !== undefined ? known.nextSession : nextOccurrence(doc.schedules ?? [], now);
-  const title = highlightJson(doc.title, formatted?.title, text.titleJson, text.plain);
-  const summary = highlightJson(doc.summary, formatted?.summary, text.summaryJson, text.plain);
+  const title = highlightJson(doc.title, formatted?.title, text.titleJson, text.plain, text.titleVerbatim);
+  const summary = highlightJson(doc.summary, formatted?.summary, text.summaryJson, text.plain, text.summaryVerbatim);
   const stale = staleSince(text.checked, now, staleAfterDays);
   // Numbers and the ISO date are ASCII already.
   return `${known.staticJson.slice(0, -1)},"distanceKm":${JSON.stringify(distance)},"nextSession":${JSON.stringify(next)},"highlight":{"title":${title},"summary":${summary}},"stale":${stale}}`;
