@@ -157,22 +157,14 @@ export interface HitText {
   summaryJson: string;
   /** Neither title nor summary holds a highlight marker (the usual case). */
   plain: boolean;
-  /** Every character of the title (summary) is written as itself in its JSON: nothing escaped. */
-  titleVerbatim: boolean;
-  summaryVerbatim: boolean;
   checked: number;
 }
 
 export function hitText(doc: Activity): HitText {
-  const titleJson = asciiString(JSON.stringify(doc.title));
-  const summaryJson = asciiString(JSON.stringify(doc.summary));
   return {
-    titleJson,
-    summaryJson,
+    titleJson: asciiString(JSON.stringify(doc.title)),
+    summaryJson: asciiString(JSON.stringify(doc.summary)),
     plain: !HAS_MARKER.test(doc.title) && !HAS_MARKER.test(doc.summary),
-    // An escape is always longer than the character it stands for.
-    titleVerbatim: titleJson.length === doc.title.length + 2,
-    summaryVerbatim: summaryJson.length === doc.summary.length + 2,
     checked: checkedAt(doc),
   };
 }
@@ -208,10 +200,11 @@ function markedJson(original: string, formatted: string, originalJson: string): 
 }
 
 /** {@link safeHighlight} of one field as ASCII JSON, the unhighlighted text from `originalJson` (its JSON). */
-function highlightJson(original: string, formatted: unknown, originalJson: string, plain: boolean, verbatim: boolean): string {
+function highlightJson(original: string, formatted: unknown, originalJson: string, plain: boolean): string {
   if (!plain) return asciiString(JSON.stringify(safeHighlight(original, formatted)));
   if (formatted === original || typeof formatted !== 'string') return originalJson;
-  if (verbatim) return markedJson(original, formatted, originalJson) ?? originalJson;
+  // Nothing escaped in the original's JSON (an escape is always longer than its character).
+  if (originalJson.length === original.length + 2) return markedJson(original, formatted, originalJson) ?? originalJson;
   if (!sameWithoutMarkers(original, formatted)) return originalJson;
   return asciiString(JSON.stringify(formatted));
 }
@@ -226,8 +219,8 @@ export function searchHitJson({ doc, formatted }: FoundHit, known: KnownHit, cen
   const { text } = known;
   const distance = hitDistance(center, doc._geo);
   const next = known.nextSession !== undefined ? known.nextSession : nextOccurrence(doc.schedules ?? [], now);
-  const title = highlightJson(doc.title, formatted?.title, text.titleJson, text.plain, text.titleVerbatim);
-  const summary = highlightJson(doc.summary, formatted?.summary, text.summaryJson, text.plain, text.summaryVerbatim);
+  const title = highlightJson(doc.title, formatted?.title, text.titleJson, text.plain);
+  const summary = highlightJson(doc.summary, formatted?.summary, text.summaryJson, text.plain);
   const stale = staleSince(text.checked, now, staleAfterDays);
   // Numbers and the ISO date are ASCII already.
   return `${known.staticJson.slice(0, -1)},"distanceKm":${JSON.stringify(distance)},"nextSession":${JSON.stringify(next)},"highlight":{"title":${title},"summary":${summary}},"stale":${stale}}`;
