@@ -47,9 +47,11 @@ export function apiUrl(apiBase, params, perPage = PER_PAGE) {
 }
 
 /**
- * What the API sends Meilisearch for a text search (understanding off) with optional category
- * and day: one search, or with filters one multi-search of the search and one facet-only
- * query per filter group without that group's own filter (the disjunctive facet counts).
+ * What a client asks Meilisearch for the API's answer to a text search (understanding off)
+ * with optional category and day: one search, or with filters one multi-search of the search
+ * and one facet-only query per filter group without that group's own filter (the disjunctive
+ * facet counts). Highlighted by Meilisearch: the API marks the words itself (search-api
+ * src/highlight.ts), a client straight to Meilisearch cannot.
  * Under load, that is: a search with no other in flight splits hits and counts in two
  * concurrent requests (search-api src/search.ts `parallel`); the direct side stays one request.
  */
@@ -65,7 +67,7 @@ export function directText(meili, index, { q, category, day }) {
 }
 
 /**
- * The same question as directText, asked the way the API asks it when no other search is in
+ * The same question as directText, split the way the API splits it when no other search is in
  * flight (search-api src/search.ts `parallel`), two requests sent at once: with filters the
  * search and, beside it, one multi-search of the facet-only queries; without, the hits and,
  * beside them, the exact count with the facets.
@@ -304,7 +306,7 @@ export async function runSearchSection({ apiBase, cachedBase, noStoreBase, proxy
       ...settings.load,
       perPage: PER_PAGE,
       nearbyRadiusKm: DEFAULT_RADIUS_KM,
-      direct: 'the queries the API sends with understand=false and without its hit store (status = active, every hit field in attributesToRetrieve, highlight, facets, page/hitsPerPage; with category and day one multi-search with the two disjunctive facet-only queries): what a client asks Meilisearch for the same hits',
+      direct: 'the queries the API sends with understand=false and without its hit store (status = active, every hit field in attributesToRetrieve, highlight, facets, page/hitsPerPage; with category and day one multi-search with the two disjunctive facet-only queries): what a client asks Meilisearch for the same hits (the API marks the words itself instead of asking Meilisearch to highlight)',
       naive: '_geoRadius(lat, lng, 10000) AND status = active, sort _geoPoint(lat, lng):asc, facets, hitsPerPage 20: one request',
     },
     equality,

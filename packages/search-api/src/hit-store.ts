@@ -1,7 +1,6 @@
 /**
  * What the API keeps of the documents its searches return, so a search asks Meilisearch only
- * for what it cannot know: which documents match, in which order, and the highlighted title
- * and summary. Everything else a hit is made of (organisation, categories, needs, place,
+ * for what it cannot know: which documents match and in which order. Everything else a hit is made of (organisation, categories, needs, place,
  * schedules, contact, flags, dates: `HIT_ATTRIBUTES`) comes from here.
  *
  * Exact by construction, with no index version to ask: every document carries its revision
@@ -30,9 +29,10 @@ import { HIT_ATTRIBUTES, hitText, knownHit, staticHitJson, type FoundHit, type H
 import { LruCache } from './nearby.js';
 
 /**
- * What a hit query retrieves when the store is on: identity and revision. The highlighted
- * title and summary come in `_formatted` all the same (Meilisearch highlights the attributes
- * of `attributesToHighlight` whether retrieved or not; test/hit-store.test.ts checks it).
+ * What a hit query retrieves when the store is on: identity and revision. The API marks the
+ * query's words itself (highlight.ts); when it leaves that to Meilisearch, the highlighted
+ * title and summary come in `_formatted` all the same (Meilisearch highlights the attributes of
+ * `attributesToHighlight` whether retrieved or not).
  */
 export const SEARCH_ATTRIBUTES = ['id', 'rev'] as const;
 /** Nearby hit queries also need the point: nearby.ts orders and proves hits by it. */

@@ -149,6 +149,9 @@ export class LruCache<V> {
   get size(): number {
     return this.map.size;
   }
+  clear(): void {
+    this.map.clear();
+  }
 }
 
 export interface NearbyOptions {

@@ -14,11 +14,12 @@
  * own filter (disjunctive facets): one facet-only query per group (per count group of a
  * tiered search), sent in the strategy's first round trip.
  */
-import { buildFilter, inList, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
+import { buildFilter, inList, synonymsFromTaxonomy, type ActivityFilter, type MeiliFilter } from '@sociale-kaart/meili';
 import { categoriesForNeeds, understandQuery, type Activity, type Lang, type LatLng, type SearchResponse } from '@sociale-kaart/schema';
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, facetsJson, type FacetAttribute } from './facets.js';
 import { unkeptHits, type HitStore, type StoredHit } from './hit-store.js';
+import { highlighterFor } from './highlight.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, knownHit, searchHitJson, toSearchHit } from './hits.js';
 import { asciiString } from './http/json.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
@@ -28,6 +29,8 @@ import { addFacets, countRequests, planTiers, searchTiers, type Preference, type
 
 export const DEFAULT_RADIUS_KM = 10;
 export const DEFAULT_PER_PAGE = 20;
+/** The index's synonyms (packages/meili settings), for the API's own highlighting. */
+const SYNONYMS = synonymsFromTaxonomy();
 
 export interface NormalizedQuery {
   q: string;
@@ -272,8 +275,8 @@ const facetsParam = (facets: readonly FacetAttribute[]) => (facets.length ? { fa
  * - with facet-only queries: the search, and beside it the facet-only queries (each query is
  *   run once, as in one round trip);
  * - without: the hits, and beside them the exhaustive count with the facets (the total then
- *   comes from the count). The text is searched twice, but the ranking and highlighting run
- *   beside the counting. (Counting facets by their value bitmaps, packages/meili settings,
+ *   comes from the count). The text is searched twice, but the ranking runs beside the
+ *   counting. (Counting facets by their value bitmaps, packages/meili settings,
  *   is cheap: the hits take longer than the count with every facet.)
  * The hits are completed as soon as they come, while Meilisearch still works on the rest: a
  * page with documents the hit store does not hold is read meanwhile, not after.
@@ -318,18 +321,24 @@ export interface SearchFindings {
 /** Asks Meilisearch: the strategy for `n`, then the disjunctive facet counts. */
 export async function findSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchFindings> {
   const attributesToRetrieve = retrieveOf(options);
+  // The API marks the query's words itself (highlight.ts); Meilisearch only for the queries it cannot.
+  const highlighter = n.q !== '' ? highlighterFor(n.q, SYNONYMS) : null;
   const plan: Plan = {
     backend,
     n,
     offset: (n.page - 1) * n.perPage,
     textParams:
-      n.q !== ''
+      n.q !== '' && !highlighter
         ? { attributesToRetrieve, attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
         : { attributesToRetrieve },
     options,
     extra: [],
     facets: [...FACET_ATTRIBUTES],
-    complete: async (hits) => (options.hitStore ? options.hitStore.complete(backend, hits) : unkeptHits(hits)),
+    complete: async (hits) => {
+      const stored = options.hitStore ? await options.hitStore.complete(backend, hits) : unkeptHits(hits);
+      if (highlighter) for (const h of stored) h.formatted = { title: highlighter.mark(h.doc.title), summary: highlighter.mark(h.doc.summary) };
+      return stored;
+    },
   };
   const u = understand(n);
   const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;

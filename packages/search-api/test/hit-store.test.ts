@@ -1,5 +1,5 @@
 // The hit store (src/hit-store.ts) over a real Meilisearch: a search retrieves only ids and
-// revisions (Meilisearch still highlights title and summary), and the answer is exactly the
+// revisions (the API marks the query's words itself, src/highlight.ts), and the answer is exactly the
 // answer of a search that retrieves every hit field; a repeated page reads no document; an edit (a new revision) is
 // seen at once; documents without a revision are read every time and still answered right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +19,13 @@ let backend: SearchBackend & { close(): void };
 /** Ids asked of `documents/fetch`, and the attributes each search for hits retrieved (count-only queries retrieve nothing). */
 const fetched: string[] = [];
 const retrieved: unknown[] = [];
+/** `attributesToHighlight` of each search for hits. */
+const highlighted: unknown[] = [];
 
 function appWith(hitStoreSize: number) {
   const watched = forwardingBackend(() => backend, {
-    search: (r) => (r.hitsPerPage !== 0 && retrieved.push(r.attributesToRetrieve), backend.search(r)),
-    multiSearch: (rs) => (rs.forEach((r) => r.hitsPerPage !== 0 && retrieved.push(r.attributesToRetrieve)), backend.multiSearch(rs)),
+    search: (r) => (r.hitsPerPage !== 0 && (retrieved.push(r.attributesToRetrieve), highlighted.push(r.attributesToHighlight)), backend.search(r)),
+    multiSearch: (rs) => (rs.forEach((r) => r.hitsPerPage !== 0 && (retrieved.push(r.attributesToRetrieve), highlighted.push(r.attributesToHighlight))), backend.multiSearch(rs)),
     getDocuments: (ids, fields) => (fetched.push(...ids), backend.getDocuments(ids, fields)),
   });
   return createApp({ backend: watched, config: defaultConfig({ rateLimitPerSecond: 0, searchCacheSize: 0, hitStoreSize }), log: () => {}, clock: () => now });
@@ -75,12 +77,24 @@ describe('hit store', () => {
     expect(retrieved.some((a) => Array.isArray(a) && a.includes('schedules')), 'the store-less app retrieves every hit field').toBe(true);
   });
 
+  it('asks Meilisearch to highlight only the queries the API does not read like it (quotes, -word)', async () => {
+    highlighted.length = 0;
+    await get(stored, '/v1/search?q=moestuin&per_page=7');
+    await get(stored, '/v1/search?q=taalcafe&category=social_contact&day=di');
+    expect(highlighted.length).toBeGreaterThan(0);
+    expect(highlighted.every((a) => a === undefined)).toBe(true);
+    highlighted.length = 0;
+    const quoted = await get(stored, `/v1/search?q=${encodeURIComponent('"moestuin"')}&per_page=7`);
+    expect(highlighted).toContainEqual(['title', 'summary']);
+    expect(quoted.body.hits.some((h) => h.highlight.title.includes('\uE000') || h.highlight.summary.includes('\uE000'))).toBe(true);
+  });
+
   it('asks searches only for ids and revisions (nearby ones also the point), and reads each unknown document of a page once', async () => {
     retrieved.length = 0;
     const first = await get(stored, '/v1/search?q=moestuin&per_page=7');
     expect(first.body.hits.length).toBeGreaterThan(0);
     expect(new Set(retrieved.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify(['id', 'rev'])]));
-    // Meilisearch highlights title and summary without retrieving them.
+    // The API marks the words of title and summary without Meilisearch retrieving or highlighting them.
     expect(first.body.hits.some((h) => h.highlight.title.includes('\uE000') || h.highlight.summary.includes('\uE000'))).toBe(true);
     expect(first.fetchedIds.length).toBeLessThanOrEqual(first.body.hits.length);
     expect(new Set(first.fetchedIds).size).toBe(first.fetchedIds.length);
