@@ -41,6 +41,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Switch off the bounding-box path for nearby queries (benchmarks, tests). */
   fastNearby?: boolean;
+  /** Let Meilisearch highlight, as before the API marked the words itself (tests compare the two). */
+  meiliHighlights?: boolean;
 }
 
 export const API_VERSION = '0.1.0';
@@ -91,7 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   for (const path of ['/v1/*', '/hsds/*', '/hsds']) app.use(path, limited);
 
   const cached = cacheable(backend, { apiVersion: API_VERSION, maxAgeSeconds: config.cacheMaxAgeSeconds });
-  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, staleAfterDays: config.staleAfterDays, searchCacheSize: config.searchCacheSize, hitStoreSize: config.hitStoreSize });
+  const v1 = createV1App({ backend, clock, metrics, cacheable: cached, fastNearby: deps.fastNearby !== false, meiliHighlights: deps.meiliHighlights === true, staleAfterDays: config.staleAfterDays, searchCacheSize: config.searchCacheSize, hitStoreSize: config.hitStoreSize });
   if (deps.referrals) v1.route('/referrals', deps.referrals);
   if (deps.organizations) v1.route('/organizations', deps.organizations);
   app.route('/v1', v1);

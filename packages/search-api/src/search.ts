@@ -19,7 +19,7 @@ import { categoriesForNeeds, understandQuery, type Activity, type Lang, type Lat
 import type { SearchBackend, SearchRequest, SearchResult } from './backend.js';
 import { FACET_ATTRIBUTES, facetsFor, facetsJson, type FacetAttribute } from './facets.js';
 import { unkeptHits, type HitStore, type StoredHit } from './hit-store.js';
-import { highlighterFor } from './highlight.js';
+import { highlighterFor, type Highlighter } from './highlight.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, HIT_ATTRIBUTES, knownHit, searchHitJson, toSearchHit } from './hits.js';
 import { asciiString } from './http/json.js';
 import { fastNearby, naiveNearby, type LruCache, type NearbyCounts, type NearbyResult } from './nearby.js';
@@ -202,6 +202,8 @@ export interface SearchOptions {
   parallel?: boolean;
   /** Keeps the documents searches return (hit-store.ts); without one, every search retrieves every hit field. */
   hitStore?: HitStore;
+  /** Meilisearch marks the words, not the API (highlight.ts): tests compare the two. */
+  meiliHighlights?: boolean;
 }
 
 type Hit = Activity & { _formatted?: Record<string, unknown> };
@@ -229,8 +231,12 @@ interface Plan {
   extra: SearchRequest[];
   /** The facets the strategy's own queries count: those the facet-only queries do not replace. */
   facets: FacetAttribute[];
-  /** The page's hits with their whole documents (the hit store's `complete`, which may ask Meilisearch once more). */
-  complete: (hits: readonly Hit[]) => Promise<StoredHit[]>;
+  /**
+   * The page's hits with their whole documents (the hit store's `complete`, which may ask
+   * Meilisearch once more) and their words marked; `queries`: per hit, the text that found it
+   * (a tier's), else the query's.
+   */
+  complete: (hits: readonly Hit[], queries?: readonly string[]) => Promise<StoredHit[]>;
 }
 
 const facetsOf = (res: { facetDistribution?: unknown } | undefined) => (res?.facetDistribution ?? {}) as FacetDistribution;
@@ -256,7 +262,7 @@ async function searchNearby({ backend, n, offset, options, extra, complete }: Pl
 async function searchTiered({ backend, n, textParams, extra, facets, options, complete }: Plan, u: Understanding | null, tiers: TierPlan): Promise<Found> {
   const result = await searchTiers(backend, tiers, { page: n.page, perPage: n.perPage, hitParams: textParams, sort: sortFor(n), facets, extra, parallel: options.parallel === true });
   return {
-    hits: await complete(result.hits as Hit[]),
+    hits: await complete(result.hits as Hit[], result.hitQueries),
     total: result.total,
     totalIsEstimate: false,
     facetDistribution: result.facetDistribution,
@@ -318,31 +324,54 @@ export interface SearchFindings {
   strategy: SearchOutcome['strategy'];
 }
 
+/**
+ * The API's highlighter per text hits are searched with (none for an empty one), or null when
+ * Meilisearch must highlight: it reads one of them otherwise than the API would (highlight.ts).
+ */
+function highlighters(texts: readonly string[]): Map<string, Highlighter> | null {
+  const out = new Map<string, Highlighter>();
+  for (const q of texts) {
+    if (q === '' || out.has(q)) continue;
+    const h = highlighterFor(q, SYNONYMS);
+    if (!h) return null;
+    out.set(q, h);
+  }
+  return out;
+}
+
 /** Asks Meilisearch: the strategy for `n`, then the disjunctive facet counts. */
 export async function findSearch(backend: SearchBackend, n: NormalizedQuery, options: SearchOptions): Promise<SearchFindings> {
   const attributesToRetrieve = retrieveOf(options);
-  // The API marks the query's words itself (highlight.ts); Meilisearch only for the queries it cannot.
-  const highlighter = n.q !== '' ? highlighterFor(n.q, SYNONYMS) : null;
+  const u = understand(n);
+  const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
+  const tiers = nearby ? null : tierPlan(n, u);
+  // The API marks the words of the texts the hits are searched with itself (highlight.ts);
+  // Meilisearch highlights only when the API cannot read one of them like it does.
+  const texts = tiers ? tiers.tiers.map((t) => t.q) : [n.q];
+  const marks = options.meiliHighlights ? null : highlighters(texts);
   const plan: Plan = {
     backend,
     n,
     offset: (n.page - 1) * n.perPage,
     textParams:
-      n.q !== '' && !highlighter
+      !marks && texts.some((q) => q !== '')
         ? { attributesToRetrieve, attributesToHighlight: ['title', 'summary'], highlightPreTag: HIGHLIGHT_START, highlightPostTag: HIGHLIGHT_END }
         : { attributesToRetrieve },
     options,
     extra: [],
     facets: [...FACET_ATTRIBUTES],
-    complete: async (hits) => {
+    complete: async (hits, queries) => {
+      const found = new Map(hits.map((h, i) => [h.id, queries?.[i] ?? n.q]));
       const stored = options.hitStore ? await options.hitStore.complete(backend, hits) : unkeptHits(hits);
-      if (highlighter) for (const h of stored) h.formatted = { title: highlighter.mark(h.doc.title), summary: highlighter.mark(h.doc.summary) };
+      if (marks) {
+        for (const h of stored) {
+          const mark = marks.get(found.get(h.doc.id) ?? n.q);
+          h.formatted = mark ? { title: mark.mark(h.doc.title), summary: mark.mark(h.doc.summary) } : undefined;
+        }
+      }
       return stored;
     },
   };
-  const u = understand(n);
-  const nearby = n.q === '' && n.center !== null && n.sort === 'distance' && n.online !== true;
-  const tiers = nearby ? null : tierPlan(n, u);
   const facets = disjunctiveFacets(n, tiers ? (m) => tierPlan(m, u) : () => null);
   // The facets the facet-only queries count are not asked of the main queries as well.
   const withExtra = { ...plan, extra: facets.requests, facets: FACET_ATTRIBUTES.filter((f) => !facets.replaced.includes(f)) };

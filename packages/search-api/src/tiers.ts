@@ -78,6 +78,8 @@ export interface TierWindow {
 
 export interface TierResult {
   hits: Activity[];
+  /** Per hit, the text of the tier that found it (what its words are marked by). */
+  hitQueries: string[];
   total: number;
   /** Per tier, in order. */
   tierTotals: number[];
@@ -120,6 +122,7 @@ export async function searchTiers(backend: SearchBackend, plan: TierPlan, w: Tie
   const known = round1.slice(0, 1 + middle.length).map((r) => r.totalHits ?? 0);
   const tierTotals = tiers.length > 1 ? [...known, Math.max(0, total - known.reduce((a, b) => a + b, 0))] : known;
   const hits = [...((round1[0]?.hits ?? []) as Activity[])];
+  const hitQueries = hits.map(() => tiers[0]!.q);
 
   if (hits.length < w.perPage && tiers.length > 1) {
     const later: SearchRequest[] = [];
@@ -131,7 +134,12 @@ export async function searchTiers(backend: SearchBackend, plan: TierPlan, w: Tie
       start += tierTotals[i]!;
     }
     const round2 = later.length ? await backend.multiSearch<Activity>(later) : [];
-    for (const r of round2) hits.push(...((r.hits ?? []) as Activity[]));
+    round2.forEach((r, i) => {
+      for (const hit of (r.hits ?? []) as Activity[]) {
+        hits.push(hit);
+        hitQueries.push(later[i]!.q ?? '');
+      }
+    });
   }
-  return { hits: hits.slice(0, w.perPage), total, tierTotals, extraResults, facetDistribution: addFacets(countResults.map((r) => r.facetDistribution as Record<string, Record<string, number>> | undefined)) };
+  return { hits: hits.slice(0, w.perPage), hitQueries: hitQueries.slice(0, w.perPage), total, tierTotals, extraResults, facetDistribution: addFacets(countResults.map((r) => r.facetDistribution as Record<string, Record<string, number>> | undefined)) };
 }

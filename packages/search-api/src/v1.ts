@@ -28,6 +28,8 @@ export interface V1Deps {
   cacheable: MiddlewareHandler;
   /** Switch off the bounding-box path for nearby queries (benchmarks, tests). */
   fastNearby: boolean;
+  /** Meilisearch highlights instead of the API (tests). */
+  meiliHighlights: boolean;
   /** Hits and activities last checked longer ago are marked `stale` (0: never). */
   staleAfterDays: number;
   /** Searches kept per live index version (response-cache.ts); 0: no response cache. */
@@ -36,7 +38,7 @@ export interface V1Deps {
   hitStoreSize: number;
 }
 
-export function createV1App({ backend, clock, metrics, cacheable, fastNearby, staleAfterDays, searchCacheSize, hitStoreSize }: V1Deps): OpenAPIHono {
+export function createV1App({ backend, clock, metrics, cacheable, fastNearby, meiliHighlights, staleAfterDays, searchCacheSize, hitStoreSize }: V1Deps): OpenAPIHono {
   // Totals and facets of "near this point" questions, keyed by index version (nearby.ts).
   const nearbyCache = new LruCache<NearbyCounts>(2000);
   const responseCache = new SearchResponseCache(searchCacheSize);
@@ -72,7 +74,7 @@ export function createV1App({ backend, clock, metrics, cacheable, fastNearby, st
     async (c) => {
       const started = performance.now();
       const query = normalizeSearchQuery(c.req.valid('query'));
-      const options: SearchOptions = { now: clock(), fastNearby, nearbyCache, staleAfterDays, hitStore };
+      const options: SearchOptions = { now: clock(), fastNearby, nearbyCache, staleAfterDays, hitStore, meiliHighlights };
       // The version is asked for every request (one small call): no answer is served after the
       // index changed, nor while Meilisearch is down (no version: no cache, and the search meets
       // the same outage). A miss is kept only when the index did not change during the search.

@@ -5,13 +5,16 @@
  * prefixes, other case and diacritics, synonyms, compounds written apart), and for words with
  * a typo the same words (Meilisearch marks, of a word found through a typo in the query's
  * last word, the part that is a word of its index, which the API cannot know: the length of
- * that mark may differ, never which words are marked).
+ * that mark may differ, never which words are marked). With query understanding on, each
+ * tier's hits are marked by the text the tier searched with, as Meilisearch marked them.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '@sociale-kaart/indexer';
+import { createApp } from '../src/app.js';
+import { defaultConfig } from '../src/config.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/hits.js';
 import { useApi } from './helpers.js';
 
@@ -98,5 +101,28 @@ describe('the API marks what Meilisearch marks', () => {
     }
     expect(differences.slice(0, 5).join('\n')).toBe('');
     expect(typoMarked).toBeGreaterThan(50);
+  });
+
+  it('whole answers, understanding on (tiers marked by their own text), equal those Meilisearch highlights', async () => {
+    // Hit store and response cache off: each answer as Meilisearch gives it.
+    const config = defaultConfig({ rateLimitPerSecond: 0, searchCacheSize: 0, hitStoreSize: 0 });
+    const clock = () => new Date(Date.UTC(2025, 0, 13, 12));
+    const theirs = createApp({ backend: api.backend, config, log: () => {}, clock, meiliHighlights: true });
+    const ours = createApp({ backend: api.backend, config, log: () => {}, clock });
+    const answer = async (app: ReturnType<typeof createApp>, path: string) => {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      return { ...((await res.json()) as { understood: { need: string[] } }), tookMs: 0 };
+    };
+    let understood = 0;
+    for (const q of [...judged, ...TYPED]) {
+      for (const path of [`/v1/search?q=${encodeURIComponent(q)}`, `/v1/search?q=${encodeURIComponent(q)}&page=2&per_page=10`, `/v1/search?q=${encodeURIComponent(q)}&need=eenzaamheid`]) {
+        const want = await answer(theirs, path);
+        if (want.understood.need.length > 0) understood++;
+        expect(await answer(ours, path), path).toEqual(want);
+      }
+    }
+    // The tiered searches are there: many of these texts name a need.
+    expect(understood).toBeGreaterThan(40);
   });
 });
