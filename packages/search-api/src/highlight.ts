@@ -34,14 +34,15 @@ const TWO_TYPOS = 9;
 const MAX_QUERY_WORDS = 10;
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const MARK = /\p{M}/gu;
+const MARKS = /\p{M}/gu;
+const MARK = /\p{M}/u;
 const NOT_ASCII = /[^\x00-\x7f]/;
 /** Only Latin letters (and digits, marks) are read here; any other script goes to Meilisearch. */
 const OTHER_SCRIPT = /(?![\p{Script=Latin}])\p{L}/u;
 
 /** How Meilisearch compares a word: decomposed, marks removed, lower case. */
 export function normalizeWord(word: string): string {
-  return NOT_ASCII.test(word) ? word.normalize('NFKD').replace(MARK, '').toLowerCase() : word.toLowerCase();
+  return NOT_ASCII.test(word) ? word.normalize('NFKD').replace(MARKS, '').toLowerCase() : word.toLowerCase();
 }
 
 /** The compared form of every word of every text seen, each once, by number. */
@@ -103,8 +104,6 @@ function forgetWords() {
 /** A query word (or adjacent words run together) as it matches a text word. */
 interface Term {
   norm: string;
-  /** Its length in characters (code points). */
-  length: number;
   typos: number;
   prefix: boolean;
 }
@@ -207,8 +206,6 @@ export interface Highlighter {
   mark(text: string): string;
 }
 
-const charLength = (s: string) => [...s].length;
-
 /** Synonyms as an index holds them: lower case, a key or value may be several words. */
 export type Synonyms = Readonly<Record<string, readonly string[]>>;
 
@@ -246,16 +243,16 @@ export function highlighterFor(q: string, synonyms: Synonyms): Highlighter | nul
   const table = synonymWords(synonyms);
   const terms: Term[] = [];
   // Meilisearch also reads a query word as two words of the index (one way: the most frequent).
-  const splits = new Set(words.filter((w) => w.length > 1));
+  const splitWords = [...new Set(words.filter((w) => w.length > 1))];
   for (let i = 0; i < words.length; i++) {
     for (let size = 1; size <= 3 && i + size <= words.length; size++) {
       const part = words.slice(i, i + size);
       const norm = part.join('');
-      const length = charLength(norm);
+      const length = [...norm].length;
       // A single letter is no prefix for Meilisearch ("jeu de b" does not mark "boules"), a digit is ("5" marks "**5**5").
       const prefix = lastIsPrefix && i + size === words.length && (length > 1 || /\d/.test(norm));
-      terms.push({ norm, length, typos: Math.max(0, typoBudget(length) - (size - 1)), prefix });
-      for (const synonym of table.get(part.join(' ')) ?? []) terms.push({ norm: synonym, length: charLength(synonym), typos: 0, prefix: false });
+      terms.push({ norm, typos: Math.max(0, typoBudget(length) - (size - 1)), prefix });
+      for (const synonym of table.get(part.join(' ')) ?? []) terms.push({ norm: synonym, typos: 0, prefix: false });
     }
   }
   /** Marked characters of `word` by the best term (0: none), and per word once per query. */
@@ -270,7 +267,6 @@ export function highlighterFor(q: string, synonyms: Synonyms): Highlighter | nul
   // Per word number: what the best term marks of it, worked out once per query.
   const seen = new Map<number, number>();
   let seenIn = generation;
-  const splitWords = [...splits];
   /** Words `a` and `b` together are a query word. */
   const isSplit = (a: string, b: string) => splitWords.some((w) => w.length === a.length + b.length && w.startsWith(a) && w.endsWith(b));
   return {
@@ -292,7 +288,7 @@ export function highlighterFor(q: string, synonyms: Synonyms): Highlighter | nul
         if (t + 1 < count && splitWords.length > 0) {
           const a = vocabularyWords[id]!;
           const b = vocabularyWords[words[t * 3 + 5]!]!;
-          if (a.length > 0 && isSplit(a, b)) {
+          if (isSplit(a, b)) {
             marked ??= new Array<number>(count).fill(0);
             marked[t] = a.length;
             marked[t + 1] = b.length;
@@ -326,6 +322,6 @@ function originalEnd(text: string, start: number, wordEnd: number, n: number): n
     at += ch.length;
   }
   // Marks that follow belong to the last character marked.
-  while (at < wordEnd && /\p{M}/u.test(text[at]!)) at++;
+  while (at < wordEnd && MARK.test(text[at]!)) at++;
   return at;
 }

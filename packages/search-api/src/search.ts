@@ -361,13 +361,13 @@ export async function findSearch(backend: SearchBackend, n: NormalizedQuery, opt
     extra: [],
     facets: [...FACET_ATTRIBUTES],
     complete: async (hits, queries) => {
-      const found = new Map(hits.map((h, i) => [h.id, queries?.[i] ?? n.q]));
       const stored = options.hitStore ? await options.hitStore.complete(backend, hits) : unkeptHits(hits);
-      if (marks) {
-        for (const h of stored) {
-          const mark = marks.get(found.get(h.doc.id) ?? n.q);
-          h.formatted = mark ? { title: mark.mark(h.doc.title), summary: mark.mark(h.doc.summary) } : undefined;
-        }
+      if (!marks) return stored;
+      // By id: completing leaves out a document deleted since the search.
+      const foundBy = queries ? new Map(hits.map((h, i) => [h.id, queries[i]!])) : null;
+      for (const h of stored) {
+        const mark = marks.get(foundBy?.get(h.doc.id) ?? n.q);
+        h.formatted = mark ? { title: mark.mark(h.doc.title), summary: mark.mark(h.doc.summary) } : undefined;
       }
       return stored;
     },
